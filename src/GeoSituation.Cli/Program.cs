@@ -1,0 +1,2 @@
+// SCAFFOLD: replaced by the CLI work.
+return 0;

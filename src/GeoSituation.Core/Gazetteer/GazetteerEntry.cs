@@ -1,0 +1,33 @@
+using NetTopologySuite.Geometries;
+
+namespace GeoSituation.Core.Gazetteer;
+
+/// <summary>One place the geoparser can resolve a toponym to.</summary>
+/// <remarks>
+/// <see cref="Id"/> is the GeoNames id for populated places. Countries and hand-kept regions
+/// have no GeoNames id in our sources and use stable negative ids (see geodata/README.md).
+/// Coordinates are WGS 84 (EPSG:4326), longitude/latitude.
+/// </remarks>
+public sealed record GazetteerEntry
+{
+    public required long Id { get; init; }
+    public required string Name { get; init; }
+    public required PlaceKind Kind { get; init; }
+    public required double Latitude { get; init; }
+    public required double Longitude { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 country code, upper case; empty for regions spanning countries.</summary>
+    public string CountryCode { get; init; } = "";
+    /// <summary>GeoNames feature code (PPLC, PPLA, PPL, ADM1, PCLI, RGN...).</summary>
+    public string FeatureCode { get; init; } = "";
+    public string Admin1Name { get; init; } = "";
+    public string Admin2Name { get; init; } = "";
+    public long Population { get; init; }
+    /// <summary>Humanitarian P-code (e.g. PS0275 for Rafah governorate) where one exists.</summary>
+    public string? PCode { get; init; }
+    /// <summary>ISO 3166-2 subdivision code where one exists.</summary>
+    public string? Iso3166_2 { get; init; }
+    /// <summary>Polygon for countries, regions and admin areas (SRID 4326); null for points.</summary>
+    public Geometry? Boundary { get; init; }
+    /// <summary>True when <see cref="Boundary"/> was derived, not surveyed (the Gaza governorates).</summary>
+    public bool BoundaryApproximate { get; init; }
+}

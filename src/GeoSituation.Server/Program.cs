@@ -1,0 +1,6 @@
+// SCAFFOLD: replaced by the serving work (helper B).
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,1 @@
+namespace GeoSituation.Core.Tests;
