@@ -1,0 +1,354 @@
+// The situation map shared by the full page (/) and the embed (/embed): the MapLibre map on our own
+// style, the data layers grouped for toggling, the time filter and the feature popups.
+// Plain script, no bundler: it defines window.Situation for app.js and embed.js.
+(function () {
+  'use strict';
+
+  // Each toggle in the legend switches every style layer drawn from one data source.
+  const dataLayers = [
+    { id: 'displacement', label: 'Displacement', note: 'people displaced; rings show the low-high range' },
+    { id: 'flows', label: 'Flows', note: 'origin to destination' },
+    { id: 'events', label: 'Events', note: 'by type (ACLED)' },
+    { id: 'places', label: 'Places', note: 'sized by mentions' },
+  ];
+
+  // ACLED's event types; the style colours them the same way (Map/style.json, layer "events").
+  const eventTypes = [
+    ['battles', 'Battles', '#8e44ad'],
+    ['explosions_remote_violence', 'Explosions / remote violence', '#c0392b'],
+    ['violence_against_civilians', 'Violence against civilians', '#e74c3c'],
+    ['protests', 'Protests', '#16a085'],
+    ['strategic_developments', 'Strategic developments', '#2c3e50'],
+    ['humanitarian_access', 'Humanitarian access', '#27ae60'],
+  ];
+
+  // The RTL plugin is fetched only when a label in Arabic or Hebrew script first appears.
+  let rtlRequested = false;
+  function useRtlPlugin() {
+    if (rtlRequested || maplibregl.getRTLTextPluginStatus() !== 'unavailable') return;
+    rtlRequested = true;
+    maplibregl.setRTLTextPlugin(new URL('/vendor/mapbox-gl-rtl-text/mapbox-gl-rtl-text.js', location.href).href, true)
+      .catch((err) => console.warn('RTL text plugin not loaded', err));
+  }
+
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) {
+      if (c === undefined || c === null || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+
+  const numberFormat = new Intl.NumberFormat('en');
+  const fmt = (n) => (n === undefined || n === null || n === '' ? null : numberFormat.format(Number(n)));
+
+  async function getJson(url) {
+    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    return res.json();
+  }
+
+  // First of several property spellings, so popups read the same whichever the server used.
+  function pick(props, ...names) {
+    for (const n of names) {
+      if (props[n] !== undefined && props[n] !== null && props[n] !== '') return props[n];
+    }
+    return null;
+  }
+
+  function safeHref(url) {
+    try {
+      const u = new URL(url, location.href);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // The quote with every occurrence of the place's names marked. Offsets within the quote win when
+  // the server gives them; otherwise we look for the names (case-insensitive).
+  function quoteWithPlace(quote, names, span) {
+    const block = h('blockquote', { class: 'quote' });
+    if (span && Number.isInteger(span[0]) && span[1] > span[0] && span[1] <= quote.length) {
+      block.append(quote.slice(0, span[0]), h('mark', null, quote.slice(span[0], span[1])), quote.slice(span[1]));
+      return block;
+    }
+    const wanted = names.filter((n) => typeof n === 'string' && n.length > 1);
+    const lower = quote.toLowerCase();
+    const marks = [];
+    for (const name of wanted) {
+      let i = lower.indexOf(name.toLowerCase());
+      while (i >= 0) {
+        marks.push([i, i + name.length]);
+        i = lower.indexOf(name.toLowerCase(), i + name.length);
+      }
+    }
+    marks.sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    for (const [s, e] of marks) {
+      if (s < at) continue;
+      block.append(quote.slice(at, s), h('mark', null, quote.slice(s, e)));
+      at = e;
+    }
+    block.append(quote.slice(at));
+    return block;
+  }
+
+  function articleId(p) {
+    return pick(p, 'article_id', 'articleId', 'article');
+  }
+
+  async function articleLink(id, props) {
+    const title = pick(props, 'article_title', 'articleTitle', 'title');
+    const url = pick(props, 'article_url', 'articleUrl', 'url');
+    let article = { title, url };
+    if (id !== null && (!title || !url)) {
+      try {
+        article = { ...(await getJson(`/articles/${encodeURIComponent(id)}`)), ...Object.fromEntries(Object.entries(article).filter(([, v]) => v)) };
+      } catch {
+        // The article link is a nicety: the popup still shows the figures without it.
+      }
+    }
+    const href = safeHref(article.url);
+    const label = article.title || (id !== null ? `Article ${id}` : 'Source article');
+    return h('p', { class: 'source' }, 'Source: ',
+      href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label) : label,
+      article.source ? ` (${article.source})` : null,
+      id !== null ? [' · ', h('a', { href: `/articles/${encodeURIComponent(id)}`, target: '_blank' }, 'record')] : null);
+  }
+
+  function row(label, value) {
+    return value === null || value === undefined ? null : h('tr', null, h('th', null, label), h('td', null, value));
+  }
+
+  function confidence(p) {
+    const c = pick(p, 'confidence');
+    return c === null ? null : `${Math.round(Number(c) * 100)} %`;
+  }
+
+  function dateOf(v) {
+    return v ? String(v).slice(0, 10) : null;
+  }
+
+  const popupBuilders = {
+    async displacement(p) {
+      const place = pick(p, 'place', 'place_name', 'placeName', 'name');
+      const people = fmt(pick(p, 'people'));
+      const low = fmt(pick(p, 'low'));
+      const high = fmt(pick(p, 'high'));
+      const range = low || high ? `${low || '?'} – ${high || '?'}` : null;
+      const quote = pick(p, 'quote', 'sentence');
+      return [
+        h('h3', null, `${people ?? '?'} people`, place ? ` · ${place}` : ''),
+        h('table', null,
+          row('Range', range),
+          row('Qualifier', pick(p, 'qualifier')),
+          row('Wording', pick(p, 'number_text', 'numberText')),
+          row('Direction', pick(p, 'direction')),
+          row('Came from', pick(p, 'origin', 'origin_name', 'originName')),
+          row('As of', [dateOf(pick(p, 'as_of', 'asOf')), pick(p, 'as_of_basis', 'asOfBasis')].filter(Boolean).join(' · ') || null),
+          row('Confidence', confidence(p))),
+        quote ? quoteWithPlace(quote, [place, pick(p, 'surface')], pick(p, 'quote_place_span')) : null,
+        await articleLink(articleId(p), p),
+      ];
+    },
+    async events(p) {
+      const place = pick(p, 'place', 'place_name', 'placeName', 'name');
+      const type = pick(p, 'type', 'event_type', 'eventType');
+      const known = eventTypes.find(([key]) => key === String(type).toLowerCase());
+      const quote = pick(p, 'quote', 'sentence');
+      return [
+        h('h3', null, known ? known[1] : (type ?? 'Event'), place ? ` · ${place}` : ''),
+        h('table', null,
+          row('Kind', pick(p, 'sub_type', 'subType', 'subtype')),
+          row('Date', dateOf(pick(p, 'date', 'as_of', 'asOf'))),
+          row('Fatalities', fmt(pick(p, 'fatalities'))),
+          row('Confidence', confidence(p))),
+        quote ? quoteWithPlace(quote, [place, pick(p, 'surface')], null) : null,
+        await articleLink(articleId(p), p),
+      ];
+    },
+    async flows(p) {
+      const from = pick(p, 'origin', 'origin_name', 'from');
+      const to = pick(p, 'destination', 'destination_name', 'place', 'to');
+      const quote = pick(p, 'quote', 'sentence');
+      return [
+        h('h3', null, `${from ?? '?'} → ${to ?? '?'}`),
+        h('table', null,
+          row('People', fmt(pick(p, 'people'))),
+          row('Qualifier', pick(p, 'qualifier')),
+          row('As of', dateOf(pick(p, 'as_of', 'asOf'))),
+          row('Confidence', confidence(p))),
+        quote ? quoteWithPlace(quote, [from, to], null) : null,
+        await articleLink(articleId(p), p),
+      ];
+    },
+    async places(p) {
+      const name = pick(p, 'name');
+      const geonameid = pick(p, 'geonameid', 'place_id', 'placeId');
+      const list = h('ul', { class: 'articles' }, h('li', null, 'Loading articles…'));
+      placeArticles(geonameid, p).then((items) => list.replaceChildren(...items));
+      return [
+        h('h3', null, name ?? 'Place'),
+        h('table', null,
+          row('Country', pick(p, 'country')),
+          row('Mentions', fmt(pick(p, 'mentions'))),
+          row('First seen', dateOf(pick(p, 'first_seen', 'firstSeen'))),
+          row('Last seen', dateOf(pick(p, 'last_seen', 'lastSeen'))),
+          row('GeoNames', geonameid)),
+        h('p', null, h('strong', null, 'Articles')),
+        list,
+      ];
+    },
+  };
+
+  // A place's articles: from its own feature when the server lists them, else from its mentions.
+  async function placeArticles(geonameid, p) {
+    let ids = Array.isArray(p.article_ids) ? p.article_ids : Array.isArray(p.articles) ? p.articles : null;
+    const quotes = new Map();
+    if (!ids && geonameid !== null) {
+      try {
+        const fc = await getJson(`/collections/mentions/items?geonameid=${encodeURIComponent(geonameid)}&limit=100`);
+        ids = [];
+        for (const f of fc.features || []) {
+          const id = articleId(f.properties || {});
+          if (id === null) continue;
+          if (!ids.includes(id)) ids.push(id);
+          if (!quotes.has(id)) quotes.set(id, pick(f.properties, 'sentence', 'quote'));
+        }
+      } catch {
+        ids = [];
+      }
+    }
+    if (!ids || ids.length === 0) return [h('li', null, 'No articles listed.')];
+    return Promise.all(ids.slice(0, 20).map(async (id) => {
+      const link = await articleLink(typeof id === 'object' ? articleId(id) ?? id.id : id, typeof id === 'object' ? id : {});
+      const quote = quotes.get(id);
+      return h('li', null, link, quote ? quoteWithPlace(quote, [pick(p, 'name')], null) : null);
+    }));
+  }
+
+  // Full properties come from the feature's OGC API record; tiles may carry only what styling needs.
+  async function featureProperties(layer, feature) {
+    const id = feature.id ?? feature.properties.id;
+    if (id === undefined || id === null) return feature.properties;
+    try {
+      const f = await getJson(`/collections/${layer}/items/${encodeURIComponent(id)}`);
+      return { ...feature.properties, ...(f.properties || {}) };
+    } catch {
+      return feature.properties;
+    }
+  }
+
+  class SituationMap {
+    constructor(container, { styleUrl = '/style.json', hash = false, bounds, center, zoom } = {}) {
+      this.datetime = null;
+      this.map = new maplibregl.Map({
+        container,
+        style: new URL(styleUrl, location.href).href,
+        hash,
+        bounds,
+        center: center ?? [34.4, 31.4],
+        zoom: zoom ?? 8,
+        attributionControl: false,
+        // Nothing may load from a third-party server: CJK glyphs are drawn from local fonts too.
+        localIdeographFontFamily: "'Noto Sans CJK SC', sans-serif",
+      });
+      this.map.addControl(new maplibregl.AttributionControl({
+        compact: false,
+        customAttribution: '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) · Natural Earth',
+      }));
+      this.map.on('styledata', useRtlPlugin);
+      this.popup = new maplibregl.Popup({ maxWidth: '360px', className: 'situation-popup' });
+      this.map.on('click', (e) => this.openPopup(e));
+      for (const layer of dataLayers) {
+        this.map.on('mouseenter', layer.id, () => { this.map.getCanvas().style.cursor = 'pointer'; });
+        this.map.on('mouseleave', layer.id, () => { this.map.getCanvas().style.cursor = ''; });
+      }
+    }
+
+    styleLayersOf(source) {
+      return this.map.getStyle().layers.filter((l) => l.source === source).map((l) => l.id);
+    }
+
+    isVisible(source) {
+      const ids = this.styleLayersOf(source);
+      return ids.length > 0 && this.map.getLayoutProperty(ids[0], 'visibility') !== 'none';
+    }
+
+    setVisible(source, visible) {
+      for (const id of this.styleLayersOf(source)) {
+        this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      }
+    }
+
+    visibleLayers() {
+      return dataLayers.map((l) => l.id).filter((id) => this.isVisible(id));
+    }
+
+    // Every data layer is re-requested with the OGC `datetime` parameter (instant or interval).
+    setDatetime(datetime) {
+      this.datetime = datetime || null;
+      for (const { id } of dataLayers) {
+        const source = this.map.getSource(id);
+        if (!source || !source.tiles) continue;
+        const tiles = source.tiles.map((t) => {
+          const url = new URL(t.replace('{z}/{x}/{y}', 'ZXY'), location.href);
+          if (this.datetime) url.searchParams.set('datetime', this.datetime);
+          else url.searchParams.delete('datetime');
+          return url.href.replace('ZXY', '{z}/{x}/{y}');
+        });
+        source.setTiles(tiles);
+      }
+    }
+
+    reload() {
+      this.setDatetime(this.datetime);
+    }
+
+    async openPopup(e) {
+      const layers = dataLayers.map((l) => l.id).flatMap((id) => this.styleLayersOf(id))
+        .filter((id) => this.map.getLayoutProperty(id, 'visibility') !== 'none');
+      const features = this.map.queryRenderedFeatures(e.point, { layers });
+      if (features.length === 0) return;
+      // Smallest symbols first: a click on Rafah's place dot inside its displacement circle means the dot.
+      const order = ['events', 'places', 'flows', 'displacement'];
+      features.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+      const feature = features[0];
+      const body = h('div', { class: 'popup-body' }, 'Loading…');
+      this.popup.setLngLat(e.lngLat).setDOMContent(body).addTo(this.map);
+      const props = await featureProperties(feature.source, feature);
+      body.replaceChildren(...(await popupBuilders[feature.source](props)).filter(Boolean));
+    }
+
+    // The earliest and latest dates of the data, from each collection's temporal extent.
+    static async dataDateRange() {
+      let min = null;
+      let max = null;
+      await Promise.all(dataLayers.map(async ({ id }) => {
+        try {
+          const c = await getJson(`/collections/${id}`);
+          for (const [a, b] of c.extent?.temporal?.interval ?? []) {
+            for (const d of [a, b]) {
+              if (!d) continue;
+              const day = String(d).slice(0, 10);
+              if (!min || day < min) min = day;
+              if (!max || day > max) max = day;
+            }
+          }
+        } catch {
+          // A collection that is not served (yet) just does not widen the range.
+        }
+      }));
+      return { min, max };
+    }
+  }
+
+  window.Situation = { SituationMap, dataLayers, eventTypes, h, getJson, fmt };
+})();
