@@ -1,0 +1,223 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using GeoSituation.Postgis.Database;
+using Npgsql;
+
+namespace GeoSituation.Postgis.Embedded;
+
+/// <summary>
+/// A private PostgreSQL + PostGIS cluster under a data folder: created on first start, started on a Unix socket
+/// inside the folder (no TCP port to collide with), stopped cleanly on shutdown, and restarted after a crash.
+/// </summary>
+/// <remarks>
+/// Layout of the data folder: <c>pg/</c> the cluster, <c>pg-run/</c> its socket, <c>pg-log/postgres.log</c> its log,
+/// <c>launcher.pid</c> the process that is responsible for stopping it.
+/// </remarks>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string SuperUser = "geosituation";
+    private const int SocketPort = 5432;
+    // sockaddr_un.sun_path is 108 bytes on Linux, including the terminating NUL.
+    private const int MaxSocketPathLength = 107;
+
+    private readonly EmbeddedPostgresOptions options;
+    private readonly ILogger logger;
+    private bool ownsServer;
+    private bool stopped;
+
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger logger)
+    {
+        this.options = options;
+        this.logger = logger;
+        DataFolder = Path.GetFullPath(options.DataFolder);
+        ClusterFolder = Path.Combine(DataFolder, "pg");
+        SocketFolder = ChooseSocketFolder(DataFolder);
+        LogFile = Path.Combine(DataFolder, "pg-log", "postgres.log");
+    }
+
+    public string DataFolder { get; }
+    public string ClusterFolder { get; }
+    public string SocketFolder { get; }
+    public string LogFile { get; }
+
+    /// <summary>Connection string for the GeoSituation database (Unix socket, trust authentication, no secret in it).</summary>
+    public string ConnectionString => ConnectionStringFor(options.Database);
+
+    /// <summary>The connection string <see cref="StartAsync"/> will produce, known before the cluster runs.</summary>
+    public static string ConnectionStringFor(EmbeddedPostgresOptions options) =>
+        new EmbeddedPostgres(options, NullLogger.Instance).ConnectionString;
+
+    /// <summary>Creates the cluster if needed, starts it (or adopts one already running on the folder) and creates the database.</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        var cluster = new EmbeddedPostgres(options, logger ?? NullLogger.Instance);
+        await cluster.StartCoreAsync(cancellationToken);
+        return cluster;
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DataFolder);
+        // Two processes (the server and an `ingest`) may start on the same folder at once: one sets it up.
+        await using var startLock = await FolderLock.AcquireAsync(Path.Combine(DataFolder, "launcher.lock"), options.StartTimeout, cancellationToken);
+
+        Directory.CreateDirectory(SocketFolder);
+        Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
+        // The data folder itself may be private (mode 700): the postgres user must be able to enter it.
+        await PostgresCommand.GiveToPostgresUserAsync(DataFolder, recursive: false, cancellationToken);
+        await PostgresCommand.GiveToPostgresUserAsync(SocketFolder, recursive: true, cancellationToken);
+        await PostgresCommand.GiveToPostgresUserAsync(Path.GetDirectoryName(LogFile)!, recursive: true, cancellationToken);
+
+        if (!File.Exists(Path.Combine(ClusterFolder, "PG_VERSION"))) await InitializeClusterAsync(cancellationToken);
+        RemoveStalePidFile();
+
+        if (await IsRunningAsync(cancellationToken))
+        {
+            // A previous run was killed and left its cluster running, or another live process uses it.
+            ownsServer = !LauncherPid.IsHeldByLiveProcess(DataFolder);
+            logger.LogInformation("Embedded PostgreSQL already running in {Folder}; {Action}", ClusterFolder, ownsServer ? "adopting it" : "sharing it");
+        }
+        else
+        {
+            await StartServerAsync(cancellationToken);
+            ownsServer = true;
+        }
+        if (ownsServer) LauncherPid.Write(DataFolder);
+        await CreateDatabaseAsync(cancellationToken);
+    }
+
+    private async Task InitializeClusterAsync(CancellationToken cancellationToken)
+    {
+        // A half-made cluster (initdb interrupted) has no PG_VERSION; initdb needs an empty folder.
+        if (Directory.Exists(ClusterFolder)) Directory.Delete(ClusterFolder, recursive: true);
+        Directory.CreateDirectory(ClusterFolder);
+        await PostgresCommand.GiveToPostgresUserAsync(ClusterFolder, recursive: true, cancellationToken);
+        logger.LogInformation("Creating embedded PostgreSQL cluster in {Folder}", ClusterFolder);
+        var result = await PostgresCommand.RunAsync(options.BinFolder, "initdb",
+            ["-D", ClusterFolder, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-instructions"],
+            TimeSpan.FromMinutes(2), cancellationToken);
+        if (result.ExitCode != 0) throw new EmbeddedPostgresException($"initdb failed: {result.Output.Trim()}");
+
+        // Appending keeps the file's owner (the postgres user) while we may be root.
+        var settings = new List<string>
+        {
+            "",
+            "# GeoSituation embedded cluster: Unix socket only (set at start), no TCP listener.",
+            "listen_addresses = ''",
+            "max_connections = 150",
+            "shared_buffers = 128MB",
+            "dynamic_shared_memory_type = posix",
+        };
+        if (!options.Durable) settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
+        await File.AppendAllLinesAsync(Path.Combine(ClusterFolder, "postgresql.conf"), settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a kill -9, postmaster.pid names a process that no longer exists (or a recycled PID that is not
+    /// PostgreSQL). PostgreSQL handles the first case but refuses to start in the second; we handle both.
+    /// </summary>
+    private void RemoveStalePidFile()
+    {
+        var pidFile = Path.Combine(ClusterFolder, "postmaster.pid");
+        if (!File.Exists(pidFile)) return;
+        var firstLine = File.ReadLines(pidFile).FirstOrDefault();
+        if (int.TryParse(firstLine, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) && ProcessInfo.IsPostgres(pid)) return;
+        logger.LogWarning("Removing stale postmaster.pid (process {Pid} is gone) left by a crash", firstLine);
+        File.Delete(pidFile);
+    }
+
+    private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        var status = await PostgresCommand.RunAsync(options.BinFolder, "pg_ctl", ["status", "-D", ClusterFolder], TimeSpan.FromSeconds(30), cancellationToken);
+        return status.ExitCode == 0;
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        if (SocketFolder.Contains('\'', StringComparison.Ordinal)) throw new EmbeddedPostgresException("The data folder path must not contain a single quote.");
+        var serverOptions = $"-k '{SocketFolder}' -p {SocketPort.ToString(CultureInfo.InvariantCulture)}";
+        var timeoutSeconds = ((int)options.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        // Right after a kill -9 the old backends may still hold shared memory for a moment: retry a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            logger.LogInformation("Starting embedded PostgreSQL ({Folder})", ClusterFolder);
+            var result = await PostgresCommand.RunAsync(options.BinFolder, "pg_ctl",
+                ["start", "-w", "-t", timeoutSeconds, "-D", ClusterFolder, "-l", LogFile, "-o", serverOptions],
+                options.StartTimeout + TimeSpan.FromSeconds(10), cancellationToken);
+            if (result.ExitCode == 0) return;
+            if (attempt == 3)
+            {
+                throw new EmbeddedPostgresException($"PostgreSQL did not start: {result.Output.Trim()} (see {LogFile})");
+            }
+            logger.LogWarning("Embedded PostgreSQL did not start (attempt {Attempt}); retrying", attempt);
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            RemoveStalePidFile();
+        }
+    }
+
+    private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        await using (var admin = new NpgsqlConnection(ConnectionStringFor("postgres")))
+        {
+            await admin.OpenAsync(cancellationToken);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", admin) { Parameters = { new() { Value = options.Database } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                // CREATE DATABASE takes no parameters: the name is quoted as an identifier.
+                await using var command = SqlText.FromTemplate("CREATE DATABASE " + SqlText.QuoteIdentifier(options.Database)).Command(admin);
+                try
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Another process created it between our check and our CREATE.
+                }
+            }
+        }
+        await using var database = new NpgsqlConnection(ConnectionString);
+        await database.OpenAsync(cancellationToken);
+        await using var extension = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", database);
+        try
+        {
+            await extension.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Two processes raced on CREATE EXTENSION; the other one made it.
+        }
+    }
+
+    private string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = SocketFolder,
+        Port = SocketPort,
+        Username = SuperUser,
+        Database = database,
+        MaxPoolSize = 100,
+    }.ConnectionString;
+
+    private static string ChooseSocketFolder(string dataFolder)
+    {
+        var inside = Path.Combine(dataFolder, "pg-run");
+        if ((inside + "/.s.PGSQL.5432.lock").Length <= MaxSocketPathLength) return inside;
+        // Deep data folders exceed the Unix socket path limit; use a short folder named after the data folder.
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataFolder)))[..12];
+        return Path.Combine(Path.GetTempPath(), "geosituation-pg-" + hash);
+    }
+
+    /// <summary>Stops the cluster (fast shutdown: open transactions roll back, committed data stays) if this process started or adopted it.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (stopped || !ownsServer) return;
+        stopped = true;
+        NpgsqlConnection.ClearAllPools();
+        logger.LogInformation("Stopping embedded PostgreSQL");
+        var result = await PostgresCommand.RunAsync(options.BinFolder, "pg_ctl", ["stop", "-D", ClusterFolder, "-m", "fast", "-w", "-t", "30"], TimeSpan.FromSeconds(40), cancellationToken);
+        if (result.ExitCode != 0) logger.LogWarning("pg_ctl stop: {Output}", result.Output.Trim());
+        LauncherPid.Remove(DataFolder);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

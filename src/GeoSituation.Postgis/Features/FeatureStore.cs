@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
+using GeoSituation.Postgis.Database;
+using Npgsql;
+
+namespace GeoSituation.Postgis.Features;
+
+/// <summary>A feature as PostgreSQL wrote it: its id and its complete GeoJSON Feature text.</summary>
+public readonly record struct FeatureRow(long Fid, string Json);
+
+/// <summary>The spatial and temporal extent of a collection.</summary>
+public sealed record CollectionExtent(BoundingBox? Bbox, DateTimeOffset? Start, DateTimeOffset? End);
+
+/// <summary>Reads OGC API features. PostgreSQL renders each Feature's GeoJSON; we only stream the text.</summary>
+/// <remarks>
+/// The SQL differs only by which filters are present and the view name (from the fixed catalogue, quoted);
+/// each shape is built once and cached. All values are bound parameters.
+/// </remarks>
+public sealed class FeatureStore(NpgsqlDataSource dataSource)
+{
+    private readonly ConcurrentDictionary<string, SqlText> sqlCache = new(StringComparer.Ordinal);
+
+    /// <summary>Streams up to <c>Limit + 1</c> features in fid order; the extra one tells the caller a next page exists.</summary>
+    /// <remarks>With <see cref="FeatureQuery.Before"/> (a previous page) the rows are read newest-first and returned reversed.</remarks>
+    public async IAsyncEnumerable<FeatureRow> ReadAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var backwards = query.Before is not null && query.After is null;
+        var parameters = new List<NpgsqlParameter>();
+        var shape = new StringBuilder(query.Collection.Id).Append(":items").Append(backwards ? ":back" : ":fwd");
+        var where = BindFilters(query, parameters, includeCursor: true, shape);
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
+        var limitParameter = parameters.Count;
+        var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate(
+            $"SELECT fid, '{{\"type\":\"Feature\",\"id\":' || fid || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(geom, 6), 'null') || ',\"properties\":' || properties::text || '}}' " +
+            $"FROM {Quote(query.Collection.View)}{where} ORDER BY fid {(backwards ? "DESC" : "ASC")} LIMIT ${limitParameter}"));
+        await using var command = sql.Command(dataSource);
+        command.Parameters.AddRange(parameters.ToArray());
+
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        if (!backwards)
+        {
+            while (await reader.ReadAsync(cancellationToken)) yield return new FeatureRow(reader.GetInt64(0), reader.GetString(1));
+            yield break;
+        }
+        var page = new List<FeatureRow>(Math.Min(query.Limit + 1, 1024));
+        while (await reader.ReadAsync(cancellationToken)) page.Add(new FeatureRow(reader.GetInt64(0), reader.GetString(1)));
+        // The extra row (if any) is the far end of the previous page: it signals "more before", so it stays first.
+        page.Reverse();
+        foreach (var row in page) yield return row;
+    }
+
+    /// <summary>How many features match the filters (cursor ignored): numberMatched.</summary>
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken = default)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var shape = new StringBuilder(query.Collection.Id).Append(":count");
+        var where = BindFilters(query, parameters, includeCursor: false, shape);
+        var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate($"SELECT count(*) FROM {Quote(query.Collection.View)}{where}"));
+        await using var command = sql.Command(dataSource);
+        command.Parameters.AddRange(parameters.ToArray());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<FeatureRow?> GetAsync(FeatureCollectionInfo collection, long fid, CancellationToken cancellationToken = default)
+    {
+        await using var command = sqlCache.GetOrAdd(collection.Id + ":one", _ => SqlText.FromTemplate(
+            $"SELECT fid, '{{\"type\":\"Feature\",\"id\":' || fid || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(geom, 6), 'null') || ',\"properties\":' || properties::text || '}}' " +
+            $"FROM {Quote(collection.View)} WHERE fid = $1")).Command(dataSource);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fid });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new FeatureRow(reader.GetInt64(0), reader.GetString(1));
+    }
+
+    public async Task<CollectionExtent> ExtentAsync(FeatureCollectionInfo collection, CancellationToken cancellationToken = default)
+    {
+        await using var command = sqlCache.GetOrAdd(collection.Id + ":extent", _ => SqlText.FromTemplate(
+            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), t0, t1 FROM " +
+            $"(SELECT ST_Extent(geom) AS e, min(t_start) AS t0, max(t_end) AS t1 FROM {Quote(collection.View)}) AS x")).Command(dataSource);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        BoundingBox? bbox = reader.IsDBNull(0) ? null : new BoundingBox(reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3));
+        DateTimeOffset? start = reader.IsDBNull(4) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero);
+        DateTimeOffset? end = reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(5), TimeSpan.Zero);
+        return new CollectionExtent(bbox, start, end);
+    }
+
+    /// <summary>Adds the filters' parameters and returns the WHERE clause; records the clause's shape in <paramref name="shape"/>.</summary>
+    private static string BindFilters(FeatureQuery query, List<NpgsqlParameter> parameters, bool includeCursor, StringBuilder shape)
+    {
+        var conditions = new List<string>();
+        string Next() => "$" + parameters.Count;
+        if (query.Bbox is { } bbox)
+        {
+            parameters.Add(new NpgsqlParameter<double> { TypedValue = bbox.MinLon });
+            var first = Next();
+            parameters.Add(new NpgsqlParameter<double> { TypedValue = bbox.MinLat });
+            var second = Next();
+            parameters.Add(new NpgsqlParameter<double> { TypedValue = bbox.MaxLon });
+            var third = Next();
+            parameters.Add(new NpgsqlParameter<double> { TypedValue = bbox.MaxLat });
+            conditions.Add($"ST_Intersects(geom, ST_MakeEnvelope({first}, {second}, {third}, {Next()}, 4326))");
+            shape.Append(":bbox");
+        }
+        if (query.Start is { } start)
+        {
+            parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = start.UtcDateTime });
+            conditions.Add($"t_end >= {Next()}");
+            shape.Append(":start");
+        }
+        if (query.End is { } end)
+        {
+            parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = end.UtcDateTime });
+            conditions.Add($"t_start <= {Next()}");
+            shape.Append(":end");
+        }
+        foreach (var (name, value) in query.PropertyEquals ?? [])
+        {
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            var key = Next();
+            parameters.Add(new NpgsqlParameter<string> { TypedValue = value });
+            conditions.Add($"properties->>{key} = {Next()}");
+            shape.Append(":prop");
+        }
+        if (includeCursor && query.After is { } after)
+        {
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
+            conditions.Add($"fid > {Next()}");
+            shape.Append(":after");
+        }
+        if (includeCursor && query.Before is { } before)
+        {
+            parameters.Add(new NpgsqlParameter<long> { TypedValue = before });
+            conditions.Add($"fid < {Next()}");
+            shape.Append(":before");
+        }
+        return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    private static string Quote(string identifier) => SqlText.QuoteIdentifier(identifier);
+}

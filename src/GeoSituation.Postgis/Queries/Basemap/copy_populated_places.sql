@@ -1,0 +1,1 @@
+COPY populated_places (id, name, country, feature_code, population, geom) FROM STDIN (FORMAT BINARY)

@@ -1,0 +1,28 @@
+-- $1 z, $2 x, $3 y, $4 datetime start (or NULL), $5 datetime end (or NULL). Largest figures first, capped per tile.
+WITH bounds AS (
+    SELECT ST_TileEnvelope($1, $2, $3) AS env,
+           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.015625), 4326) AS query_env
+), features AS (
+    SELECT d.id,
+           d.people,
+           d.low,
+           d.high,
+           d.qualifier,
+           d.direction,
+           p.name AS place,
+           CASE WHEN p.id > 0 THEN p.id END AS geonameid,
+           p.pcode,
+           to_char(d.as_of, 'YYYY-MM-DD') AS as_of,
+           d.article_id,
+           d.confidence,
+           ST_AsMVTGeom(ST_Transform(d.geom, 3857), b.env, 4096, 64, true) AS geom
+    FROM displacement d
+    JOIN places p ON p.id = d.place_id
+    CROSS JOIN bounds b
+    WHERE d.geom && b.query_env
+      AND ($4::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) >= $4::timestamptz)
+      AND ($5::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) <= $5::timestamptz)
+    ORDER BY d.people DESC, d.id
+    LIMIT 10000
+)
+SELECT ST_AsMVT(features.*, 'displacement', 4096, 'geom', 'id') FROM features WHERE geom IS NOT NULL;

@@ -1,0 +1,25 @@
+-- $1 z, $2 x, $3 y, $4 datetime start (or NULL), $5 datetime end (or NULL). Newest first, capped per tile.
+WITH bounds AS (
+    SELECT ST_TileEnvelope($1, $2, $3) AS env,
+           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.015625), 4326) AS query_env
+), features AS (
+    SELECT e.id,
+           e.event_type,
+           e.sub_type,
+           to_char(e.event_date, 'YYYY-MM-DD') AS date,
+           p.name AS place,
+           CASE WHEN p.id > 0 THEN p.id END AS geonameid,
+           e.fatalities,
+           e.article_id,
+           e.confidence,
+           ST_AsMVTGeom(ST_Transform(e.geom, 3857), b.env, 4096, 64, true) AS geom
+    FROM events e
+    JOIN places p ON p.id = e.place_id
+    CROSS JOIN bounds b
+    WHERE e.geom && b.query_env
+      AND ($4::timestamptz IS NULL OR COALESCE(e.event_date::timestamp AT TIME ZONE 'UTC', e.seen_at) >= $4::timestamptz)
+      AND ($5::timestamptz IS NULL OR COALESCE(e.event_date::timestamp AT TIME ZONE 'UTC', e.seen_at) <= $5::timestamptz)
+    ORDER BY e.id DESC
+    LIMIT 10000
+)
+SELECT ST_AsMVT(features.*, 'events', 4096, 'geom', 'id') FROM features WHERE geom IS NOT NULL;

@@ -1,0 +1,24 @@
+-- $1 z, $2 x, $3 y, $4 datetime start (or NULL), $5 datetime end (or NULL). Largest flows first, capped per tile.
+WITH bounds AS (
+    SELECT ST_TileEnvelope($1, $2, $3) AS env,
+           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.015625), 4326) AS query_env
+), features AS (
+    SELECT f.id,
+           f.people,
+           o.name AS origin,
+           d.name AS destination,
+           to_char(f.as_of, 'YYYY-MM-DD') AS as_of,
+           f.displacement_id,
+           f.article_id,
+           ST_AsMVTGeom(ST_Transform(f.geom, 3857), b.env, 4096, 64, true) AS geom
+    FROM flows f
+    JOIN places o ON o.id = f.origin_id
+    JOIN places d ON d.id = f.destination_id
+    CROSS JOIN bounds b
+    WHERE f.geom && b.query_env
+      AND ($4::timestamptz IS NULL OR COALESCE(f.as_of::timestamp AT TIME ZONE 'UTC', f.seen_at) >= $4::timestamptz)
+      AND ($5::timestamptz IS NULL OR COALESCE(f.as_of::timestamp AT TIME ZONE 'UTC', f.seen_at) <= $5::timestamptz)
+    ORDER BY f.people DESC, f.id
+    LIMIT 5000
+)
+SELECT ST_AsMVT(features.*, 'flows', 4096, 'geom', 'id') FROM features WHERE geom IS NOT NULL;

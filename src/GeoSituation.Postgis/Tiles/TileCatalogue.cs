@@ -1,0 +1,63 @@
+namespace GeoSituation.Postgis.Tiles;
+
+/// <summary>One layer inside a vector tile, with its attribute types (TileJSON vector_layers fields).</summary>
+public sealed record VectorLayerInfo(string Id, string Description, IReadOnlyDictionary<string, string> Fields, string GeometryType);
+
+/// <summary>A tile source served at /tiles/{Id}: one SQL query producing one or more MVT layers.</summary>
+public sealed record TileSourceInfo(string Id, string Description, int MinZoom, int MaxZoom, IReadOnlyList<VectorLayerInfo> Layers, bool TimeFiltered)
+{
+    internal string Script => $"Queries/Tiles/{Id}.sql";
+}
+
+/// <summary>The fixed catalogue of tile sources; ids never reach SQL except through it.</summary>
+public static class TileCatalogue
+{
+    public const int MaxZoom = 22;
+
+    private static Dictionary<string, string> Fields(params string[] pairs)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Length; i += 2) fields[pairs[i]] = pairs[i + 1];
+        return fields;
+    }
+
+    public static IReadOnlyList<TileSourceInfo> All { get; } =
+    [
+        new("places", "Resolved places named in the news (feature id = gazetteer id)", 0, MaxZoom,
+            [new("places", "Places with mention counts", Fields("name", "String", "geonameid", "Number", "kind", "String", "country", "String", "pcode", "String", "mentions", "Number", "articles", "Number", "first_seen", "String", "last_seen", "String"), "Point")], true),
+        new("displacement", "Displacement figures at the place they are about", 0, MaxZoom,
+            [new("displacement", "Displacement figures", Fields("people", "Number", "low", "Number", "high", "Number", "qualifier", "String", "direction", "String", "place", "String", "geonameid", "Number", "pcode", "String", "as_of", "String", "article_id", "Number", "confidence", "Number"), "Point")], true),
+        new("events", "ACLED-style events", 0, MaxZoom,
+            [new("events", "Events", Fields("event_type", "String", "sub_type", "String", "date", "String", "place", "String", "geonameid", "Number", "fatalities", "Number", "article_id", "Number", "confidence", "Number"), "Point")], true),
+        new("flows", "Displacement flows origin -> destination", 0, MaxZoom,
+            [new("flows", "Flow lines", Fields("people", "Number", "origin", "String", "destination", "String", "as_of", "String", "displacement_id", "Number", "article_id", "Number"), "LineString")], true),
+        new("mentions", "Every mention of a place in an article", 0, MaxZoom,
+            [new("mentions", "Mentions", Fields("surface", "String", "place_id", "Number", "article_id", "Number", "confidence", "Number", "seen_at", "String"), "Point")], true),
+        new("basemap", "Offline basemap: Natural Earth countries, regions, Gaza governorates (approximate), GeoNames place labels", 0, MaxZoom,
+        [
+            new("countries", "Country polygons (Natural Earth)", Fields("name", "String", "country", "String"), "Polygon"),
+            new("regions", "Named regions (Gaza Strip, West Bank, Sinai)", Fields("name", "String", "country", "String", "approximate", "Boolean"), "Polygon"),
+            new("governorates", "Gaza governorates; approximate=true: derived polygons, not surveyed boundaries", Fields("name", "String", "country", "String", "pcode", "String", "iso3166_2", "String", "approximate", "Boolean"), "Polygon"),
+            new("labels", "Populated places (GeoNames), filtered by population per zoom", Fields("name", "String", "country", "String", "population", "Number", "feature_code", "String"), "Point"),
+        ], false),
+    ];
+
+    public static TileSourceInfo? Find(string id) => All.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The smallest population labelled at a zoom: a world map shows megacities, a district map every town.</summary>
+    public static long LabelMinPopulation(int zoom) => zoom switch
+    {
+        <= 2 => 5_000_000,
+        3 => 2_000_000,
+        4 => 1_000_000,
+        5 => 500_000,
+        6 => 200_000,
+        7 => 50_000,
+        8 => 20_000,
+        9 => 5_000,
+        _ => 0,
+    };
+
+    /// <summary>True when z/x/y address a tile of the Web Mercator XYZ grid this server serves.</summary>
+    public static bool IsValidTile(int z, long x, long y) => z >= 0 && z <= MaxZoom && x >= 0 && y >= 0 && x < (1L << z) && y < (1L << z);
+}
