@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using GeoSituation.Core.Gazetteer;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GeoSituation.Server.Map;
 
@@ -32,20 +34,26 @@ public static class MapClientExtensions
         // ~230 KB, which is what keeps the first load inside its 600 KB budget.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        // The search box needs the gazetteer; the ingest side registers the same singleton when it
+        // comes first, and TryAdd keeps whichever was registered first.
+        services.TryAddSingleton(_ => Gazetteer.Load(Gazetteer.LocateGeodata()));
         return services;
     }
 
     /// <summary>
     /// Compresses responses, serves wwwroot (the map page, vendored MapLibre, glyphs) and maps
-    /// <c>/style.json</c>, <c>/fonts/{fontstack}/{range}.pbf</c>, <c>/embed</c> and <c>/embed/doc</c>.
+    /// <c>/style.json</c>, <c>/fonts/{fontstack}/{range}.pbf</c>, <c>/embed</c>, <c>/embed/doc</c> and <c>/search</c>.
     /// </summary>
     public static WebApplication MapMapClient(this WebApplication app)
     {
         app.UseResponseCompression();
+        // "/" serves index.html unless an endpoint claims "/" first (the OGC landing page for JSON clients).
+        app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapGlyphs();
         app.MapStyle();
         app.MapEmbed();
+        app.MapSearch();
         return app;
     }
 }

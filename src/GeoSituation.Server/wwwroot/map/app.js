@@ -254,9 +254,11 @@
 
   // ---- start ------------------------------------------------------------------------------------
   buildLegend();
-  map.on('load', () => {
+  map.on('load', async () => {
     syncLayers();
-    setupTime();
+    await setupTime();
+    // Ready for tests and screenshots once the time filter is applied and its tiles are drawn.
+    map.once('idle', () => { window.mapReady = true; });
+    map.triggerRepaint();
   });
-  map.once('idle', () => { window.mapReady = true; });
 })();

@@ -293,7 +293,8 @@
     }
 
     // Every data layer is re-requested with the OGC `datetime` parameter (instant or interval).
-    setDatetime(datetime) {
+    setDatetime(datetime, { force = false } = {}) {
+      if (!force && (datetime || null) === this.datetime) return;
       this.datetime = datetime || null;
       for (const { id } of dataLayers) {
         const source = this.map.getSource(id);
@@ -309,22 +310,31 @@
     }
 
     reload() {
-      this.setDatetime(this.datetime);
+      this.setDatetime(this.datetime, { force: true });
     }
 
+    // Everything under the click, one section each: a click on Rafah shows its displacement figure,
+    // the events there and the place itself, so the reader does not have to hit the right dot.
     async openPopup(e) {
       const layers = dataLayers.map((l) => l.id).flatMap((id) => this.styleLayersOf(id))
         .filter((id) => this.map.getLayoutProperty(id, 'visibility') !== 'none');
-      const features = this.map.queryRenderedFeatures(e.point, { layers });
+      const seen = new Set();
+      const order = ['displacement', 'flows', 'events', 'places'];
+      const features = this.map.queryRenderedFeatures(e.point, { layers })
+        .filter((f) => {
+          const key = `${f.source}/${f.id ?? JSON.stringify(f.properties)}`;
+          return seen.has(key) ? false : seen.add(key);
+        })
+        .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
+        .slice(0, 5);
       if (features.length === 0) return;
-      // Smallest symbols first: a click on Rafah's place dot inside its displacement circle means the dot.
-      const order = ['events', 'places', 'flows', 'displacement'];
-      features.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
-      const feature = features[0];
       const body = h('div', { class: 'popup-body' }, 'Loading…');
       this.popup.setLngLat(e.lngLat).setDOMContent(body).addTo(this.map);
-      const props = await featureProperties(feature.source, feature);
-      body.replaceChildren(...(await popupBuilders[feature.source](props)).filter(Boolean));
+      const sections = await Promise.all(features.map(async (f) => {
+        const props = await featureProperties(f.source, f);
+        return h('section', { class: `popup-${f.source}` }, ...(await popupBuilders[f.source](props)).filter(Boolean));
+      }));
+      body.replaceChildren(...sections);
     }
 
     // The earliest and latest dates of the data, from each collection's temporal extent.
