@@ -54,6 +54,7 @@ public static class MapClientExtensions
         app.MapStyle();
         app.MapEmbed();
         app.MapSearch();
+        app.MapGovernorates();
         return app;
     }
 }

@@ -6,7 +6,7 @@
 
   // Each toggle in the legend switches every style layer drawn from one data source.
   const dataLayers = [
-    { id: 'displacement', label: 'Displacement', note: 'people displaced; rings show the low-high range' },
+    { id: 'displacement', label: 'Displacement', note: 'people displaced; rings show the low-high range; governorates shaded by people per km²' },
     { id: 'flows', label: 'Flows', note: 'origin to destination' },
     { id: 'events', label: 'Events', note: 'by type (ACLED)' },
     { id: 'places', label: 'Places', note: 'sized by mentions' },
@@ -71,33 +71,53 @@
     }
   }
 
-  // The quote with every occurrence of the place's names marked. Offsets within the quote win when
-  // the server gives them; otherwise we look for the names (case-insensitive).
-  function quoteWithPlace(quote, names, span) {
+  // Lower case without diacritics, one character for one, so indices in the folded text are indices
+  // in the quote: "Rafaḩ" (GeoNames) then matches "Rafah" (the article).
+  function fold(text) {
+    let out = '';
+    for (const c of text) {
+      const f = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      out += f.length === c.length ? f : c.toLowerCase().slice(0, c.length).padEnd(c.length, '_');
+    }
+    return out;
+  }
+
+  // The quote with the place's names marked, and the figure's wording marked as the figure.
+  function quoteWithPlace(quote, names, figure) {
     const block = h('blockquote', { class: 'quote' });
-    if (span && Number.isInteger(span[0]) && span[1] > span[0] && span[1] <= quote.length) {
-      block.append(quote.slice(0, span[0]), h('mark', null, quote.slice(span[0], span[1])), quote.slice(span[1]));
-      return block;
-    }
-    const wanted = names.filter((n) => typeof n === 'string' && n.length > 1);
-    const lower = quote.toLowerCase();
+    const folded = fold(quote);
     const marks = [];
-    for (const name of wanted) {
-      let i = lower.indexOf(name.toLowerCase());
-      while (i >= 0) {
-        marks.push([i, i + name.length]);
-        i = lower.indexOf(name.toLowerCase(), i + name.length);
+    const find = (needle, cls) => {
+      if (typeof needle !== 'string' || needle.length < 2) return;
+      const key = fold(needle);
+      for (let i = folded.indexOf(key); i >= 0; i = folded.indexOf(key, i + key.length)) {
+        marks.push([i, i + key.length, cls]);
       }
-    }
-    marks.sort((a, b) => a[0] - b[0]);
+    };
+    for (const name of names) find(name, 'place');
+    find(figure, 'figure');
+    marks.sort((x, y) => x[0] - y[0]);
     let at = 0;
-    for (const [s, e] of marks) {
-      if (s < at) continue;
-      block.append(quote.slice(at, s), h('mark', null, quote.slice(s, e)));
-      at = e;
+    for (const [start, end, cls] of marks) {
+      if (start < at) continue;
+      block.append(quote.slice(at, start), h('mark', { class: cls }, quote.slice(start, end)));
+      at = end;
     }
     block.append(quote.slice(at));
     return block;
+  }
+
+  // How the article itself wrote the place ("Refa", "khan younis"), from its mentions.
+  async function surfaces(p) {
+    const article = articleId(p);
+    const place = pick(p, 'place_id');
+    if (article === null || place === null) return [];
+    try {
+      const fc = await getJson(`/collections/mentions/items?article_id=${encodeURIComponent(article)}&place_id=${encodeURIComponent(place)}&limit=100`);
+      return [...new Set((fc.features || []).map((f) => f.properties?.surface).filter(Boolean))];
+    } catch {
+      return [];
+    }
   }
 
   function articleId(p) {
@@ -154,13 +174,13 @@
           row('Came from', pick(p, 'origin', 'origin_name', 'originName')),
           row('As of', [dateOf(pick(p, 'as_of', 'asOf')), pick(p, 'as_of_basis', 'asOfBasis')].filter(Boolean).join(' · ') || null),
           row('Confidence', confidence(p))),
-        quote ? quoteWithPlace(quote, [place, pick(p, 'surface')], pick(p, 'quote_place_span')) : null,
+        quote ? quoteWithPlace(quote, [place, ...(await surfaces(p))], pick(p, 'number_text')) : null,
         await articleLink(articleId(p), p),
       ];
     },
     async events(p) {
       const place = pick(p, 'place', 'place_name', 'placeName', 'name');
-      const type = pick(p, 'type', 'event_type', 'eventType');
+      const type = pick(p, 'event_type', 'type');
       const known = eventTypes.find(([key]) => key === String(type).toLowerCase());
       const quote = pick(p, 'quote', 'sentence');
       return [
@@ -170,7 +190,7 @@
           row('Date', dateOf(pick(p, 'date', 'as_of', 'asOf'))),
           row('Fatalities', fmt(pick(p, 'fatalities'))),
           row('Confidence', confidence(p))),
-        quote ? quoteWithPlace(quote, [place, pick(p, 'surface')], null) : null,
+        quote ? quoteWithPlace(quote, [place, ...(await surfaces(p))], null) : null,
         await articleLink(articleId(p), p),
       ];
     },
@@ -191,14 +211,15 @@
     },
     async places(p) {
       const name = pick(p, 'name');
-      const geonameid = pick(p, 'geonameid', 'place_id', 'placeId');
+      const geonameid = pick(p, 'geonameid');
       const list = h('ul', { class: 'articles' }, h('li', null, 'Loading articles…'));
-      placeArticles(geonameid, p).then((items) => list.replaceChildren(...items));
+      placeArticles(p.id, p).then((items) => list.replaceChildren(...items));
       return [
         h('h3', null, name ?? 'Place'),
         h('table', null,
           row('Country', pick(p, 'country')),
           row('Mentions', fmt(pick(p, 'mentions'))),
+          row('Articles', fmt(pick(p, 'articles'))),
           row('First seen', dateOf(pick(p, 'first_seen', 'firstSeen'))),
           row('Last seen', dateOf(pick(p, 'last_seen', 'lastSeen'))),
           row('GeoNames', geonameid)),
@@ -208,30 +229,22 @@
     },
   };
 
-  // A place's articles: from its own feature when the server lists them, else from its mentions.
-  async function placeArticles(geonameid, p) {
-    let ids = Array.isArray(p.article_ids) ? p.article_ids : Array.isArray(p.articles) ? p.articles : null;
-    const quotes = new Map();
-    if (!ids && geonameid !== null) {
-      try {
-        const fc = await getJson(`/collections/mentions/items?geonameid=${encodeURIComponent(geonameid)}&limit=100`);
-        ids = [];
-        for (const f of fc.features || []) {
-          const id = articleId(f.properties || {});
-          if (id === null) continue;
-          if (!ids.includes(id)) ids.push(id);
-          if (!quotes.has(id)) quotes.set(id, pick(f.properties, 'sentence', 'quote'));
-        }
-      } catch {
-        ids = [];
+  // A place's articles, newest mentions first, from the mentions collection (one row per mention).
+  async function placeArticles(placeId, p) {
+    const articles = new Map();
+    try {
+      const fc = await getJson(`/collections/mentions/items?place_id=${encodeURIComponent(placeId)}&limit=200`);
+      for (const f of fc.features || []) {
+        const m = f.properties || {};
+        const id = articleId(m);
+        if (id !== null && !articles.has(id)) articles.set(id, m);
       }
+    } catch {
+      // Listed as none below: the rest of the popup stands on its own.
     }
-    if (!ids || ids.length === 0) return [h('li', null, 'No articles listed.')];
-    return Promise.all(ids.slice(0, 20).map(async (id) => {
-      const link = await articleLink(typeof id === 'object' ? articleId(id) ?? id.id : id, typeof id === 'object' ? id : {});
-      const quote = quotes.get(id);
-      return h('li', null, link, quote ? quoteWithPlace(quote, [pick(p, 'name')], null) : null);
-    }));
+    if (articles.size === 0) return [h('li', null, 'No articles listed.')];
+    return Promise.all([...articles].slice(0, 20).map(async ([id, m]) =>
+      h('li', null, await articleLink(id, m), m.surface && m.surface !== pick(p, 'name') ? ` (as “${m.surface}”)` : null)));
   }
 
   // Full properties come from the feature's OGC API record; tiles may carry only what styling needs.
@@ -240,10 +253,25 @@
     if (id === undefined || id === null) return feature.properties;
     try {
       const f = await getJson(`/collections/${layer}/items/${encodeURIComponent(id)}`);
-      return { ...feature.properties, ...(f.properties || {}) };
+      return { ...feature.properties, ...(f.properties || {}), id };
     } catch {
-      return feature.properties;
+      return { ...feature.properties, id };
     }
+  }
+
+  // Even-odd ray casting; rings are [lon, lat] arrays as GeoJSON has them.
+  function inMultiPolygon([x, y], polygons) {
+    let inside = false;
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i];
+          const [xj, yj] = ring[j];
+          if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+        }
+      }
+    }
+    return inside;
   }
 
   class SituationMap {
@@ -265,6 +293,9 @@
         customAttribution: '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) · Natural Earth',
       }));
       this.map.on('styledata', useRtlPlugin);
+      this.map.on('sourcedata', (e) => {
+        if (e.sourceId === 'displacement' && e.isSourceLoaded) this.scheduleDensity();
+      });
       this.popup = new maplibregl.Popup({ maxWidth: '360px', className: 'situation-popup' });
       this.map.on('click', (e) => this.openPopup(e));
       for (const layer of dataLayers) {
@@ -273,8 +304,12 @@
       }
     }
 
+    // A layer belongs to the toggle of its source, or of the group its metadata names (the
+    // governorate density shading is drawn from the basemap but belongs to displacement).
     styleLayersOf(source) {
-      return this.map.getStyle().layers.filter((l) => l.source === source).map((l) => l.id);
+      return this.map.getStyle().layers
+        .filter((l) => (l.metadata?.['geosituation:group'] ?? l.source) === source)
+        .map((l) => l.id);
     }
 
     isVisible(source) {
@@ -313,6 +348,30 @@
       this.setDatetime(this.datetime, { force: true });
     }
 
+    scheduleDensity() {
+      clearTimeout(this.densityTimer);
+      this.densityTimer = setTimeout(() => this.updateDensity(), 100);
+    }
+
+    // Displacement density per governorate: people sheltering there (figures "at" a place inside it)
+    // per km² of its approximate outline, as feature state on the basemap's governorate polygons.
+    async updateDensity() {
+      this.governorates ??= getJson('/map/governorates').then((fc) => fc.features).catch(() => []);
+      const governorates = await this.governorates;
+      const figures = new Map();
+      for (const f of this.map.querySourceFeatures('displacement', { sourceLayer: 'displacement' })) {
+        if (f.id !== undefined && f.properties.direction !== 'from') figures.set(f.id, f);
+      }
+      for (const g of governorates) {
+        let people = 0;
+        for (const f of figures.values()) {
+          if (inMultiPolygon(f.geometry.coordinates, g.geometry.coordinates)) people += Number(f.properties.people) || 0;
+        }
+        const density = people / g.properties.area_km2;
+        this.map.setFeatureState({ source: 'basemap', sourceLayer: 'governorates', id: g.id }, { density, people });
+      }
+    }
+
     // Everything under the click, one section each: a click on Rafah shows its displacement figure,
     // the events there and the place itself, so the reader does not have to hit the right dot.
     async openPopup(e) {
@@ -321,6 +380,7 @@
       const seen = new Set();
       const order = ['displacement', 'flows', 'events', 'places'];
       const features = this.map.queryRenderedFeatures(e.point, { layers })
+        .filter((f) => f.source in popupBuilders)
         .filter((f) => {
           const key = `${f.source}/${f.id ?? JSON.stringify(f.properties)}`;
           return seen.has(key) ? false : seen.add(key);
