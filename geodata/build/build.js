@@ -162,6 +162,34 @@ function buildRegions() {
   return features.length;
 }
 
+// ---- English lexicon (compromise): what a capitalised word is when it is not a place ----
+// Given names and surnames reveal people ("John Kirby"), honorifics and organisations their neighbours,
+// and ordinary vocabulary ("Mobile", "Reading", "Burns") words that are places only with good evidence.
+function buildLexicon() {
+  const nlp = require('compromise');
+  const lexicon = nlp.model().one.lexicon;
+  const classes = [
+    ['given', ['FemaleName', 'MaleName', 'FirstName']],
+    ['surname', ['LastName']],
+    ['person', ['Person']],
+    ['honorific', ['Honorific']],
+    ['org', ['Organization', 'SportsTeam']],
+    ['month', ['Month']],
+    ['weekday', ['WeekDay']],
+    ['common', ['Gerund', 'PastTense', 'PresentTense', 'Infinitive', 'Participle', 'PhrasalVerb', 'Adjective', 'Comparative',
+      'Superlative', 'Singular', 'Plural', 'Uncountable', 'Adverb', 'Actor', 'Noun', 'Preposition', 'Conjunction',
+      'Determiner', 'Pronoun', 'Modal', 'Expression', 'Unit', 'Currency', 'Duration', 'TextValue', 'Ordinal', 'Cardinal']],
+  ];
+  const rows = [];
+  for (const [word, value] of Object.entries(lexicon).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const tags = Array.isArray(value) ? value : [value];
+    const found = classes.filter(([, t]) => t.some((x) => tags.includes(x))).map(([c]) => c);
+    if (found.length && !/[\t\n]/.test(word)) rows.push(`${word}\t${found.join(',')}`);
+  }
+  write('lexicon.tsv.gz', '#word\tclasses\n' + rows.join('\n') + '\n');
+  return rows.length;
+}
+
 function write(name, text) {
   fs.writeFileSync(path.join(OUT, name), zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
 }
@@ -171,3 +199,4 @@ console.log(`places: ${places.count}`);
 console.log(`admin areas: ${buildAdmins(places.adminStats)}`);
 console.log(`countries: ${buildCountries()}`);
 console.log(`regions: ${buildRegions()}`);
+console.log(`lexicon words: ${buildLexicon()}`);

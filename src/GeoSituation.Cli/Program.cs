@@ -1,2 +1,9 @@
-// SCAFFOLD: replaced by the CLI work.
-return 0;
+using System.CommandLine;
+using GeoSituation.Cli.Commands;
+
+// The `geosituation` command. Each verb lives in its own file under Commands/ and exposes Create();
+// adding a verb is one line here.
+var root = new RootCommand("GeoSituation: a geospatial situation map from news articles.");
+root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+return await root.Parse(args).InvokeAsync();

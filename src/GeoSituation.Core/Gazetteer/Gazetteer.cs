@@ -14,6 +14,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, int> countryByCode;
     private readonly Dictionary<string, int> adminByCode;
     private readonly HashSet<string> stopKeys;
+    private readonly IReadOnlyDictionary<string, WordClass> words;
 
     private Gazetteer(GazetteerData data)
     {
@@ -30,6 +31,7 @@ public sealed class Gazetteer
             else if (e.FeatureCode == "ADM1") adminByCode.TryAdd($"{e.CountryCode}.{e.Admin1Code}", i);
             else if (e.FeatureCode == "ADM2" && e.PCode is null) adminByCode.TryAdd($"{e.CountryCode}.{e.Admin1Code}.{e.Admin2Code}", i);
         }
+        words = data.Words;
         stopKeys = data.StopNames.Select(s => NameNormalizer.Normalize(s)).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -89,6 +91,9 @@ public sealed class Gazetteer
 
     /// <summary>True when the hand-kept stop-list says the name is never a place on its own.</summary>
     public bool IsStopName(string normalizedKey) => stopKeys.Contains(normalizedKey);
+
+    /// <summary>What a lower-case English word is besides a place name (None when unknown).</summary>
+    public WordClass WordClassOf(string lowerCaseWord) => words.GetValueOrDefault(lowerCaseWord);
 
     /// <summary>Places for a search box: names starting with the query, then close misspellings; biggest first.</summary>
     public IReadOnlyList<GazetteerEntry> Search(string query, int limit)

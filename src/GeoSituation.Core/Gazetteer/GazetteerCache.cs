@@ -12,7 +12,7 @@ namespace GeoSituation.Core.Gazetteer;
 /// </remarks>
 internal static class GazetteerCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string Magic = "GEOSITUATION-GAZETTEER";
 
     public static string Stamp(string geodataDirectory)
@@ -101,6 +101,12 @@ internal static class GazetteerCache
             w.Write(entry);
         }
         WriteStrings(w, data.StopNames);
+        w.Write(data.Words.Count);
+        foreach (var (word, classes) in data.Words)
+        {
+            w.Write(word);
+            w.Write((byte)classes);
+        }
     }
 
     private static GazetteerData ReadData(BinaryReader r)
@@ -149,7 +155,10 @@ internal static class GazetteerCache
         for (var n = r.ReadInt32(); n > 0; n--) demonyms[r.ReadInt32()] = ReadStrings(r);
         var aliases = new List<(string, int)>();
         for (var n = r.ReadInt32(); n > 0; n--) aliases.Add((r.ReadString(), r.ReadInt32()));
-        return new GazetteerData(entries, demonyms, aliases, ReadStrings(r));
+        var stops = ReadStrings(r);
+        var words = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        for (var n = r.ReadInt32(); n > 0; n--) words[r.ReadString()] = (WordClass)r.ReadByte();
+        return new GazetteerData(entries, demonyms, aliases, stops, words);
     }
 
     private static void WriteStrings(BinaryWriter w, IReadOnlyCollection<string> strings)

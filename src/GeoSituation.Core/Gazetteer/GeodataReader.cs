@@ -13,7 +13,7 @@ internal static class GeodataReader
 {
     /// <summary>The files whose size and time stamp decide whether the binary cache is still valid.</summary>
     public static readonly string[] SourceFiles =
-        ["places.tsv.gz", "admin.tsv.gz", "countries.json", "country-boundaries.geojson.gz", "regions.geojson", "aliases.tsv"];
+        ["places.tsv.gz", "admin.tsv.gz", "countries.json", "country-boundaries.geojson.gz", "regions.geojson", "aliases.tsv", "lexicon.tsv.gz"];
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
@@ -30,7 +30,34 @@ internal static class GeodataReader
         FillCountryPopulations(entries, countryIndex);
         GovernorateBoundaries.Add(entries, regionKeys, placeIndex, pendingGovernorates);
         var (aliases, stops) = AliasFile.Apply(Path.Combine(dir, "aliases.tsv"), entries, countryIndex, regionKeys, adminIndex, placeIndex);
-        return new GazetteerData(entries, demonyms, aliases, stops);
+        return new GazetteerData(entries, demonyms, aliases, stops, ReadLexicon(Path.Combine(dir, "lexicon.tsv.gz")));
+    }
+
+    private static Dictionary<string, WordClass> ReadLexicon(string path)
+    {
+        var words = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        foreach (var line in ReadLines(path))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var classes = WordClass.None;
+            foreach (var c in line[(tab + 1)..].Split(','))
+            {
+                classes |= c switch
+                {
+                    "given" => WordClass.GivenName,
+                    "surname" => WordClass.Surname,
+                    "person" => WordClass.Person,
+                    "honorific" => WordClass.Honorific,
+                    "org" => WordClass.Organization,
+                    "month" => WordClass.Month,
+                    "weekday" => WordClass.Weekday,
+                    "common" => WordClass.Common,
+                    _ => WordClass.None,
+                };
+            }
+            words[line[..tab]] = classes;
+        }
+        return words;
     }
 
     private static Dictionary<string, Geometry> ReadCountryBoundaries(string path)

@@ -60,6 +60,12 @@ internal sealed class NameIndex
             maxWords = Math.Max(maxWords, Math.Min(words, 8));
         }
         MaxWords = maxWords;
+        // First words of multi-word names: a window is only worth extending when its first word starts one.
+        FirstWords = byKey.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal))
+            .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)])
+            .Concat(data.StopNames.Select(s => NameNormalizer.Normalize(s)).Where(k => k.Contains(' ', StringComparison.Ordinal))
+                .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)]))
+            .ToHashSet(StringComparer.Ordinal);
         SortedKeys = [.. byKey.Keys.Order(StringComparer.Ordinal)];
     }
 
@@ -67,6 +73,8 @@ internal sealed class NameIndex
     public int MaxWords { get; }
 
     public string[] SortedKeys { get; }
+
+    public HashSet<string> FirstWords { get; }
 
     public IReadOnlyList<NameHit> Lookup(string normalizedKey) =>
         byKey.TryGetValue(normalizedKey, out var hits) ? hits : [];

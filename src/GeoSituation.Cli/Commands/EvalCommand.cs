@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using GeoSituation.Cli.Analysis;
+using GeoSituation.Cli.Evaluation;
+using GeoSituation.Core.Geoparsing;
+
+namespace GeoSituation.Cli.Commands;
+
+/// <summary>`geosituation eval gold.jsonl`: runs the geoparser over a gold corpus and prints the metrics of score.py.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var gold = new Argument<FileInfo>("gold") { Description = "Gold corpus JSONL ({\"id\",\"text\",\"toponyms\",\"toponyms_nocoord\"})." };
+        var geodata = GeodataOptions.Create();
+        var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write the predictions as `analyze` JSONL (for score.py)." };
+        var top = new Option<int>("--top") { Description = "How many entries to list per error class.", DefaultValueFactory = _ => 15 };
+        var command = new Command("eval", "Score the geoparser on a gold corpus: P/R/F1, Acc@161, mean/median km, AUC, geo-F1, worst errors, confidence bands.")
+        {
+            gold, geodata, predictions, top,
+        };
+        command.SetAction(parse => Run(parse.GetValue(gold)!, parse.GetValue(geodata), parse.GetValue(predictions), parse.GetValue(top), Console.Out));
+        return command;
+    }
+
+    internal static int Run(FileInfo goldFile, DirectoryInfo? geodataDirectory, FileInfo? predictionsFile, int top, TextWriter output)
+    {
+        if (!goldFile.Exists)
+        {
+            Console.Error.WriteLine($"No such file: {goldFile.FullName}");
+            return 2;
+        }
+        var documents = GoldCorpus.Read(goldFile.FullName);
+        var geoparser = new Geoparser(GeodataOptions.Load(geodataDirectory));
+        var parsed = new IReadOnlyList<Toponym>[documents.Count];
+        Parallel.For(0, documents.Count, i => parsed[i] = geoparser.Parse(documents[i].Text));
+
+        var pairs = new List<ScoredPair>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var d = documents[i];
+            var predicted = parsed[i].Select(t => new Prediction(t.Span.Start, t.Span.End, t.Place.Latitude, t.Place.Longitude, t.Confidence, t.Surface, t.Place.Name, t.Place.CountryCode)).ToList();
+            pairs.AddRange(Scorer.Pair(d.Id, d.Toponyms, predicted));
+        }
+        if (predictionsFile is not null)
+        {
+            using var stream = predictionsFile.Create();
+            for (var i = 0; i < documents.Count; i++)
+            {
+                using (var writer = new Utf8JsonWriter(stream)) AnalysisLine.Write(writer, documents[i].Id, documents[i].Text, parsed[i], []);
+                stream.WriteByte((byte)'\n');
+            }
+        }
+        EvalReport.Print(output, goldFile.Name, Scorer.Score(documents.Count, pairs), pairs, top);
+        return 0;
+    }
+}

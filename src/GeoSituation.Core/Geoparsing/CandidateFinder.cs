@@ -1,0 +1,60 @@
+using GeoSituation.Core.Gazetteer;
+
+namespace GeoSituation.Core.Geoparsing;
+
+/// <summary>Finds every stretch of tokens that is a gazetteer name, longest first ("Khan Yunis" before "Khan").</summary>
+internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
+{
+    private const int MaxWindow = 6;
+    private readonly NameIndex index = gazetteer.Index;
+
+    public List<Candidate> Find(string text, List<Token> tokens, string[] lowerTokens)
+    {
+        var candidates = new List<Candidate>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var matched = MatchAt(text, tokens, lowerTokens, i);
+            if (matched is null)
+            {
+                i++;
+                continue;
+            }
+            candidates.Add(matched);
+            i = matched.LastToken + 1;
+        }
+        return candidates;
+    }
+
+    private Candidate? MatchAt(string text, List<Token> tokens, string[] lowerTokens, int i)
+    {
+        var first = lowerTokens[i];
+        var t = tokens[i];
+        if (char.IsDigit(text[t.Start])) return null;
+        var lowerFirst = char.IsLower(text[t.Start]);
+        if (lowerFirst && ContextWords.FunctionWords.Contains(first)) return null;
+        var maxN = 1;
+        if (index.FirstWords.Contains(NameNormalizer.Normalize(first)))
+        {
+            while (maxN < MaxWindow && i + maxN < tokens.Count && tokens[i + maxN].Before is Separator.Space or Separator.Joiner) maxN++;
+        }
+        for (var n = maxN; n >= 1; n--)
+        {
+            var last = i + n - 1;
+            // A name never ends on a function word ("Gaza and") nor mixes in a lower-case word after a capital.
+            if (n > 1 && ContextWords.FunctionWords.Contains(lowerTokens[last])) continue;
+            var end = tokens[last].End;
+            var key = NameNormalizer.Normalize(text.AsSpan(t.Start, end - t.Start));
+            if (gazetteer.IsStopName(key)) return new Candidate(i, last, t.Start, end, key, [], stop: true);
+            var hits = index.Lookup(key);
+            // "Calif." and "Ind.": abbreviations that keep their full stop.
+            if (end < text.Length && text[end] == '.')
+            {
+                var dotted = index.Lookup(key + ".");
+                if (dotted.Count > 0) return new Candidate(i, last, t.Start, end + 1, key + ".", [.. dotted], stop: false);
+            }
+            if (hits.Count > 0) return new Candidate(i, last, t.Start, end, key, [.. hits], stop: false);
+        }
+        return null;
+    }
+}
