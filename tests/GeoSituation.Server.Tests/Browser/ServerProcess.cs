@@ -46,14 +46,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         var serverDll = ServerAssemblyPath();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot,
+            // The server finds wwwroot in its working directory and the repository (seeds/) above it.
+            WorkingDirectory = Path.Combine(RepositoryRoot, "src", "GeoSituation.Server"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot, "src", "GeoSituation.Server"));
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["GEOSITUATION_DATA"] = dataDirectory;
