@@ -26,6 +26,7 @@ public enum AsOfBasis
 /// <summary>One displacement figure quoted in an article, kept with its wording so planners can judge it.</summary>
 /// <remarks>
 /// <see cref="Low"/> and <see cref="High"/> bound the figure: a single number has Low == High == People;
+/// a range ("between 1.5 and 1.7 million") has People == Low, its conservative end;
 /// "up to 1.7 million" has Low null; "more than 30" has High null; vague words ("tens of thousands")
 /// take ACLED-style fixed low bounds with <see cref="NumberText"/> kept verbatim.
 /// </remarks>
@@ -34,10 +35,12 @@ public sealed record DisplacementFigure
     public required long People { get; init; }
     public long? Low { get; init; }
     public long? High { get; init; }
-    /// <summary>Normalised qualifier: approximately, about, some, nearly, up to, more than, at least, over; null when none.</summary>
+    /// <summary>Normalised qualifier: approximately, about, some, nearly, up to, more than, at least, over, less than; null when none.</summary>
     public string? Qualifier { get; init; }
     /// <summary>The number phrase as written ("approximately 1.4 million").</summary>
     public required string NumberText { get; init; }
+    /// <summary>True when the text gives a magnitude ("tens of thousands"), not a number: People is its fixed low bound.</summary>
+    public bool IsVague { get; init; }
     public required DisplacementDirection Direction { get; init; }
     /// <summary>The place the figure is about (where people are, or where they fled from); null when none could be found.</summary>
     public GazetteerEntry? Place { get; init; }

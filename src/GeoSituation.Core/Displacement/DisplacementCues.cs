@@ -1,0 +1,186 @@
+using GeoSituation.Core.Extraction;
+
+namespace GeoSituation.Core.Displacement;
+
+/// <summary>What a word near a number says the number counts.</summary>
+internal enum CueKind
+{
+    None,
+    /// <summary>People leaving a place: fled, evacuated, uprooted, forced from their homes.</summary>
+    Flight,
+    /// <summary>People in the state of displacement: displaced, IDPs, homeless.</summary>
+    Status,
+    /// <summary>People staying somewhere after flight: sheltering, crammed into, sought refuge, living in camps.</summary>
+    Shelter,
+    /// <summary>People killed, hurt, missing, held or detained: never a displacement figure.</summary>
+    Harm,
+    /// <summary>People going home again: a return, not a displacement.</summary>
+    Return,
+    /// <summary>A population ("a pre-war population of 275,000"): residents, not displaced people.</summary>
+    Population,
+}
+
+/// <summary>What the words right after a number say it counts.</summary>
+internal enum HeadKind
+{
+    /// <summary>Displaced people by name: "1.4 million displaced", "IDPs", "evacuees".</summary>
+    Displaced,
+    /// <summary>People: "people", "residents", "civilians", a demonym ("Palestinians").</summary>
+    People,
+    /// <summary>No noun: "1.4 million have fled", "rose to 1.7 million.".</summary>
+    Implicit,
+    /// <summary>Anything else: militants, months, trucks, dollars, a date.</summary>
+    Other,
+}
+
+/// <summary>The words that decide whether a number near them is a displacement figure.</summary>
+/// <remarks>
+/// The decision is local: the nearest cue on either side of the number wins, so in "strikes killed 30 people
+/// and forced 10,000 to flee" 30 is bound to "killed" and 10,000 to "flee". Several cues depend on their
+/// neighbours: "shelter" is displacement in "in shelters" but not in "need shelter", "living" only in
+/// "living in camps / tents / overcrowded areas", "refuge" only when sought or found.
+/// </remarks>
+internal static class DisplacementCues
+{
+    private static readonly WordMap<CueKind> Words = new(new Dictionary<string, CueKind>
+    {
+        ["fled"] = CueKind.Flight, ["flee"] = CueKind.Flight, ["flees"] = CueKind.Flight, ["fleeing"] = CueKind.Flight,
+        ["escaped"] = CueKind.Flight, ["escaping"] = CueKind.Flight, ["uprooted"] = CueKind.Flight,
+        ["evacuated"] = CueKind.Flight, ["evacuate"] = CueKind.Flight, ["evacuating"] = CueKind.Flight, ["evacuation"] = CueKind.Flight,
+        ["displaced"] = CueKind.Status, ["displacement"] = CueKind.Status, ["displacing"] = CueKind.Status, ["displace"] = CueKind.Status,
+        ["idps"] = CueKind.Status, ["idp"] = CueKind.Status, ["homeless"] = CueKind.Status, ["evacuees"] = CueKind.Status,
+        ["sheltering"] = CueKind.Shelter, ["sheltered"] = CueKind.Shelter, ["crammed"] = CueKind.Shelter, ["packed"] = CueKind.Shelter,
+        ["squeezed"] = CueKind.Shelter, ["huddled"] = CueKind.Shelter, ["huddling"] = CueKind.Shelter, ["camped"] = CueKind.Shelter,
+        ["killed"] = CueKind.Harm, ["kill"] = CueKind.Harm, ["kills"] = CueKind.Harm, ["killing"] = CueKind.Harm, ["dead"] = CueKind.Harm,
+        ["died"] = CueKind.Harm, ["die"] = CueKind.Harm, ["dies"] = CueKind.Harm, ["deaths"] = CueKind.Harm, ["death"] = CueKind.Harm,
+        ["toll"] = CueKind.Harm, ["wounded"] = CueKind.Harm, ["wounding"] = CueKind.Harm, ["injured"] = CueKind.Harm,
+        ["injuring"] = CueKind.Harm, ["injuries"] = CueKind.Harm, ["casualties"] = CueKind.Harm, ["fatalities"] = CueKind.Harm,
+        ["missing"] = CueKind.Harm, ["arrested"] = CueKind.Harm, ["detained"] = CueKind.Harm, ["abducted"] = CueKind.Harm,
+        ["kidnapped"] = CueKind.Harm, ["hostages"] = CueKind.Harm, ["hostage"] = CueKind.Harm, ["captured"] = CueKind.Harm,
+        ["executed"] = CueKind.Harm, ["massacred"] = CueKind.Harm, ["shot"] = CueKind.Harm, ["bodies"] = CueKind.Harm,
+        ["returned"] = CueKind.Return, ["return"] = CueKind.Return, ["returning"] = CueKind.Return, ["returnees"] = CueKind.Return,
+        ["population"] = CueKind.Population, ["inhabitants"] = CueKind.Population,
+    });
+
+    /// <summary>Verbs of staying that mean displacement only before a place of refuge ("living in tents").</summary>
+    private static readonly WordSet Staying = new("living", "live", "lived", "staying", "stay", "housed", "hosted", "hosting", "hosts", "host", "now");
+
+    private static readonly WordSet RefugePlaces = new(
+        "shelters", "shelter", "camps", "camp", "tents", "tent", "schools", "overcrowded", "makeshift", "displacement",
+        "streets", "open", "collective", "sites", "centres", "centers", "crowded", "tented", "informal", "unrwa");
+
+    private static readonly WordSet RefugeVerbs = new("sought", "seeking", "seek", "taken", "taking", "take", "took", "found", "find", "finding");
+
+    private static readonly WordSet ForcedOut = new("forced", "driven", "pushed", "chased", "expelled");
+
+    /// <summary>Words after a number that are part of its noun phrase but say nothing about what it counts.</summary>
+    private static readonly WordSet Modifiers = new(
+        "more", "other", "additional", "new", "newly", "internally", "recently", "further", "civilian", "local", "young",
+        "elderly", "vulnerable", "estimated", "registered", "already", "mostly", "predominantly");
+
+    private static readonly WordSet PeopleNouns = new(
+        "people", "persons", "person", "individuals", "civilians", "residents", "inhabitants", "children", "women", "men",
+        "villagers", "citizens", "others", "refugees", "migrants", "survivors", "youths", "adults", "minors", "souls",
+        "palestinians", "gazans", "sudanese", "syrians", "ukrainians", "rohingya", "somalis", "afghans", "congolese", "haitians");
+
+    private static readonly WordSet DisplacedNouns = new("displaced", "idps", "idp", "evacuees", "uprooted", "homeless");
+
+    /// <summary>Words that may follow a count with no noun: verbs, prepositions, relative pronouns.</summary>
+    private static readonly WordSet FunctionWords = new(
+        "have", "has", "had", "are", "were", "is", "was", "be", "been", "remain", "remained", "remains", "now", "still",
+        "who", "that", "which", "in", "at", "across", "from", "to", "into", "inside", "on", "since", "according", "as",
+        "this", "last", "reportedly", "currently", "and", "or", "while", "so", "by", "under", "there", "alone", "out",
+        "living", "sheltering", "crammed", "packed", "squeezed", "huddled", "fled", "flee", "fleeing", "uprooted",
+        "displaced", "evacuated", "sought", "took", "found", "had", "now", "across", "throughout", "within", "for",
+        "of", "live", "lived", "staying", "left", "moved", "arrived", "made", "lost", "escaped");
+
+    private static readonly WordSet Elsewhere = new("elsewhere");
+
+    /// <summary>The cue the word at <paramref name="k"/> makes, reading its neighbours where the word alone is ambiguous.</summary>
+    public static CueKind At(SentenceTokens tokens, int k)
+    {
+        if (!tokens.IsWord(k)) return CueKind.None;
+        if (Words.TryGet(tokens.Chars(k), out var kind)) return kind;
+        if (tokens.Is(k, "shelter") || tokens.Is(k, "shelters") || tokens.Is(k, "camps") || tokens.Is(k, "tents"))
+        {
+            // "in shelters" is where displaced people are; "need shelter" is a need of anyone.
+            return tokens.Is(k - 1, "in") || tokens.Is(k - 1, "to") || tokens.Is(k - 1, "into") || tokens.Is(k - 1, "unrwa") ? CueKind.Shelter : CueKind.None;
+        }
+        if (tokens.Is(k, "refuge")) return tokens.In(k - 1, RefugeVerbs) ? CueKind.Shelter : CueKind.None;
+        if (tokens.In(k, Staying))
+        {
+            for (var j = k + 1; j <= k + 4 && j < tokens.Count; j++)
+            {
+                if (tokens.In(j, RefugePlaces)) return CueKind.Shelter;
+            }
+            return CueKind.None;
+        }
+        if (tokens.In(k, ForcedOut) && (tokens.Is(k + 1, "from") || tokens.Is(k + 1, "out") || tokens.Is(k + 1, "south") || tokens.Is(k + 1, "north")))
+        {
+            return CueKind.Flight;
+        }
+        if ((tokens.Is(k, "left") || tokens.Is(k, "lost") || tokens.Is(k, "abandoned")) && tokens.Is(k + 1, "their") && tokens.Is(k + 2, "homes"))
+        {
+            return CueKind.Flight;
+        }
+        return CueKind.None;
+    }
+
+    public static bool IsDisplacement(CueKind kind) => kind is CueKind.Flight or CueKind.Status or CueKind.Shelter;
+
+    /// <summary>"fled other areas", "from elsewhere": the people came from places the text does not name.</summary>
+    public static bool NamesElsewhere(SentenceTokens tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, Elsewhere)) return true;
+            if (tokens.Is(k, "other") && (tokens.Is(k + 1, "areas") || tokens.Is(k + 1, "parts") || tokens.Is(k + 1, "places") || tokens.Is(k + 1, "regions")))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Classifies the noun phrase after a number; <paramref name="end"/> is the token after it.</summary>
+    public static HeadKind Head(SentenceTokens tokens, int start, bool afterMagnitude, out int end)
+    {
+        var k = start;
+        // "tens of thousands of people", "hundreds of displaced": "of" belongs to the magnitude.
+        if (afterMagnitude && tokens.Is(k, "of")) k++;
+        var kind = HeadKind.Implicit;
+        var sawName = false;
+        for (var steps = 0; steps < 5 && k < tokens.Count; steps++, k++)
+        {
+            if (tokens.IsWord(k))
+            {
+                var word = tokens.Chars(k);
+                if (DisplacedNouns.Contains(word))
+                {
+                    kind = HeadKind.Displaced;
+                    continue;
+                }
+                if (PeopleNouns.Contains(word))
+                {
+                    if (kind != HeadKind.Displaced) kind = HeadKind.People;
+                    continue;
+                }
+                if (Modifiers.Contains(word)) continue;
+                if (tokens.IsCapitalised(k) && !DateExpressionParser.IsMonth(word))
+                {
+                    // A demonym or a name before the noun ("1.4 million Palestinians", "30 Hamas militants").
+                    sawName = true;
+                    continue;
+                }
+                if (FunctionWords.Contains(word)) break;
+                end = k;
+                return kind == HeadKind.Implicit ? HeadKind.Other : kind;
+            }
+            if (tokens.IsSymbol(k, '-') && tokens.IsWord(k + 1)) continue;
+            break;
+        }
+        end = k;
+        if (kind == HeadKind.Implicit && sawName) kind = HeadKind.People;
+        return kind;
+    }
+}

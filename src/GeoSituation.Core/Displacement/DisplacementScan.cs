@@ -1,0 +1,255 @@
+using GeoSituation.Core.Extraction;
+using GeoSituation.Core.Gazetteer;
+using GeoSituation.Core.Geoparsing;
+using GeoSituation.Core.Numbers;
+using GeoSituation.Core.Text;
+
+namespace GeoSituation.Core.Displacement;
+
+/// <summary>One pass over an article that turns its number expressions into displacement figures.</summary>
+/// <remarks>
+/// For each number expression of a sentence:
+/// <list type="number">
+/// <item>the noun after it must count people (or be absent: "1.4 million have fled"); militants, months,
+/// trucks and dates are rejected there;</item>
+/// <item>the nearest cue word on either side must be a displacement cue (fled, displaced, sheltering...), not
+/// a harm cue (killed, wounded, hostages) or a return;</item>
+/// <item>the place comes from the sentence's toponyms read with their prepositions (At / From, a flow when
+/// both), else from <see cref="DiscourseFocus"/>, the place the preceding sentences are about;</item>
+/// <item>the as-of date is a date stated in the sentence (not a "since" date), else the publication day.</item>
+/// </list>
+/// </remarks>
+internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published)
+{
+    private const int RightWindow = 12;
+    private const int LeftWindow = 8;
+
+    private readonly SentenceTokens tokens = new();
+    private readonly List<NumberExpression> numbers = [];
+    private readonly List<PlaceRoles.Candidate> candidates = [];
+    private ArticlePlaces? places;
+
+    // Most sentences hold no figure, so the per-article place index is built on first need.
+    private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
+
+    public List<DisplacementFigure> Run()
+    {
+        var figures = new List<DisplacementFigure>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if (TeaserLines.IsTeaser(text, sentences[s])) continue;
+            tokens.Load(text, sentences[s]);
+            numbers.Clear();
+            NumberExpressionParser.FindAll(tokens, numbers);
+            for (var n = 0; n < numbers.Count; n++)
+            {
+                if (TryFigure(s, ref n, out var figure)) figures.Add(figure);
+            }
+        }
+        return figures;
+    }
+
+    private bool TryFigure(int sentence, ref int n, out DisplacementFigure figure)
+    {
+        figure = null!;
+        var number = numbers[n];
+        var first = number.FirstToken;
+        var end = number.EndToken;
+        long value = number.Value;
+        long? low = number.Low, high = number.High;
+        var isPercentOfPopulation = false;
+
+        if (number.Percent is { } percent)
+        {
+            // "85 percent of Gaza's 2.3 million people": only with the population stated in the same phrase.
+            if (!tokens.Is(end, "of") || n + 1 >= numbers.Count) return false;
+            var population = numbers[n + 1];
+            if (population.FirstToken > end + 6 || population.Percent is not null || population.IsVague) return false;
+            value = (long)Math.Round(percent / 100 * population.Value);
+            (low, high) = Qualifiers.BoundOf(number.Qualifier) switch
+            {
+                Qualifiers.Bound.AtMost => ((long?)null, (long?)value),
+                Qualifiers.Bound.AtLeast => (value, null),
+                _ => (value, value),
+            };
+            end = population.EndToken;
+            isPercentOfPopulation = true;
+            n++;
+        }
+        else if (IsDateDay(first) || IsOldValueOfChange(number))
+        {
+            return false;
+        }
+
+        var head = DisplacementCues.Head(tokens, end, number.IsVague, out var headEnd);
+        if (head == HeadKind.Other) return false;
+        if (number.IsYearLike && head is not (HeadKind.People or HeadKind.Displaced)) return false;
+        if (head == HeadKind.Implicit && value < 10) return false;
+
+        var (cue, cueDistance) = NearestCue(first, headEnd, n);
+        if (head == HeadKind.Displaced)
+        {
+            // "30 displaced people were killed in a strike on a school" counts the dead, not the displaced.
+            if (cue is CueKind.Harm or CueKind.Return && cueDistance <= 3) return false;
+            if (!DisplacementCues.IsDisplacement(cue)) cue = CueKind.Status;
+        }
+        else if (!DisplacementCues.IsDisplacement(cue))
+        {
+            return false;
+        }
+
+        var confidence = 0.55 + head switch { HeadKind.Displaced => 0.2, HeadKind.People => 0.1, _ => 0 };
+        confidence += cueDistance <= 3 ? 0.1 : -0.05;
+        if (number.IsVague) confidence -= 0.05;
+        if (isPercentOfPopulation) confidence -= 0.05;
+
+        var (direction, place, origin, placeConfidence) = Locate(sentence, first, end, headEnd, cue);
+        confidence += placeConfidence;
+
+        var asOf = DateExpressionParser.FindAsOf(tokens, published);
+        var span = new TextSpan(tokens[first].Start, tokens[end - 1].End);
+        figure = new DisplacementFigure
+        {
+            People = value,
+            Low = low,
+            High = high,
+            Qualifier = number.Qualifier,
+            NumberText = text[span.Start..span.End],
+            IsVague = number.IsVague,
+            Direction = direction,
+            Place = place,
+            Origin = origin,
+            AsOf = asOf?.Date ?? published,
+            AsOfBasis = asOf is not null ? AsOfBasis.Text : published is not null ? AsOfBasis.Published : AsOfBasis.Unknown,
+            Span = span,
+            Sentence = tokens.Sentence,
+            Confidence = Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2),
+        };
+        return true;
+    }
+
+    // "February 7": a date, not a count ("7 February" is caught by the month after it, see DisplacementCues.Head).
+    private bool IsDateDay(int first) =>
+        tokens.IsNumber(first) && tokens.IsCapitalised(first - 1) && DateExpressionParser.IsMonth(tokens.Chars(first - 1));
+
+    // "rose from 1.4 million to 1.7 million": the old value is history; the figure is the new one.
+    private bool IsOldValueOfChange(NumberExpression number) =>
+        tokens.Is(number.FirstToken - 1, "from") && tokens.Is(number.EndToken, "to")
+        && StartsNumber(number.EndToken + 1);
+
+    private bool StartsNumber(int token)
+    {
+        foreach (var other in numbers)
+        {
+            if (other.FirstToken == token) return true;
+        }
+        return false;
+    }
+
+    // The nearest cue on either side of the number, not looking past another number or a clause break:
+    // a cue beyond another number belongs to that number.
+    private (CueKind Cue, int Distance) NearestCue(int first, int headEnd, int n)
+    {
+        var rightLimit = Math.Min(tokens.Count, headEnd + RightWindow);
+        if (n + 1 < numbers.Count) rightLimit = Math.Min(rightLimit, numbers[n + 1].FirstToken);
+        var (right, rightDistance) = (CueKind.None, int.MaxValue);
+        for (var k = headEnd; k < rightLimit && !tokens.IsClauseBreak(k); k++)
+        {
+            var cue = DisplacementCues.At(tokens, k);
+            if (cue is CueKind.None or CueKind.Population) continue;
+            (right, rightDistance) = (cue, k - headEnd);
+            break;
+        }
+        var leftLimit = Math.Max(0, first - LeftWindow);
+        var previous = PreviousNumber(first);
+        if (previous is { } p) leftLimit = Math.Max(leftLimit, p.EndToken);
+        var (left, leftDistance) = (CueKind.None, int.MaxValue);
+        for (var k = first - 1; k >= leftLimit && !tokens.IsClauseBreak(k); k--)
+        {
+            var cue = DisplacementCues.At(tokens, k);
+            if (cue == CueKind.None) continue;
+            (left, leftDistance) = (cue, first - 1 - k);
+            break;
+        }
+        return leftDistance < rightDistance ? (left, leftDistance) : (right, rightDistance);
+    }
+
+    private NumberExpression? PreviousNumber(int first)
+    {
+        NumberExpression? previous = null;
+        foreach (var other in numbers)
+        {
+            if (other.EndToken <= first) previous = other;
+        }
+        return previous;
+    }
+
+    private (DisplacementDirection Direction, GazetteerEntry? Place, GazetteerEntry? Origin, double Confidence) Locate(
+        int sentence, int first, int end, int headEnd, CueKind cue)
+    {
+        LoadCandidates(sentence, end, headEnd);
+        PlaceRoles.Candidate? at = null, from = null;
+        int atScore = int.MaxValue, fromScore = int.MaxValue;
+        var flightOnly = cue == CueKind.Flight && !HasShelterCue();
+        foreach (var candidate in candidates)
+        {
+            var distance = candidate.FirstToken >= headEnd ? candidate.FirstToken - headEnd : Math.Max(0, first - candidate.EndToken);
+            var role = candidate.Role;
+            // "Khan Younis: 100,000 fled": with only a verb of flight, an unmarked place is where they fled from.
+            if (role == PlaceRole.Unmarked && flightOnly) role = PlaceRole.From;
+            if (role == PlaceRole.From)
+            {
+                if (distance < fromScore) (from, fromScore) = (candidate, distance);
+                continue;
+            }
+            var score = distance + PlaceRoles.KindPenalty(candidate.Place.Kind) + (role == PlaceRole.Unmarked ? 2 : 0);
+            if (score < atScore) (at, atScore) = (candidate, score);
+        }
+
+        if (at is { } a && from is { } f && a.Place.Id != f.Place.Id)
+        {
+            return (DisplacementDirection.At, a.Place, f.Place, 0.1);
+        }
+        if (at is { } onlyAt) return (DisplacementDirection.At, onlyAt.Place, null, onlyAt.Role == PlaceRole.At ? 0.1 : 0.05);
+        var focus = DiscourseFocus.For(Places, sentence);
+        if (from is { } onlyFrom)
+        {
+            // "1.4 million who fled Khan Younis are sheltering in tents": sheltering where the text is about.
+            if (!flightOnly && focus is { } shelter && shelter.Place.Id != onlyFrom.Place.Id)
+            {
+                return (DisplacementDirection.At, shelter.Place, onlyFrom.Place, -0.05);
+            }
+            return (DisplacementDirection.From, onlyFrom.Place, null, 0.1);
+        }
+        if (focus is { } focused)
+        {
+            // "fled other areas ... living in overcrowded areas": they are now in the place being talked about.
+            var direction = flightOnly && !DisplacementCues.NamesElsewhere(tokens) ? DisplacementDirection.From : DisplacementDirection.At;
+            return (direction, focused.Place, null, -0.15 + 0.1 * focused.Share);
+        }
+        return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, null, null, -0.25);
+    }
+
+    private bool HasShelterCue()
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (DisplacementCues.At(tokens, k) == CueKind.Shelter) return true;
+        }
+        return false;
+    }
+
+    private void LoadCandidates(int sentence, int end, int headEnd)
+    {
+        candidates.Clear();
+        foreach (var toponym in Places.In(sentence))
+        {
+            var firstToken = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
+            if (firstToken < 0) continue;
+            var endToken = tokens.EndTokenOverlapping(firstToken, toponym.Span.End);
+            // A name inside the counted noun phrase ("1.4 million Gazans") describes the people, not a place.
+            if (firstToken >= end && endToken <= headEnd) continue;
+            candidates.Add(new PlaceRoles.Candidate(toponym, firstToken, endToken, PlaceRoles.Of(tokens, firstToken, endToken)));
+        }
+    }
+}

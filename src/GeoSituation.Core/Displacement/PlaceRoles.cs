@@ -1,0 +1,63 @@
+using GeoSituation.Core.Extraction;
+using GeoSituation.Core.Gazetteer;
+using GeoSituation.Core.Geoparsing;
+
+namespace GeoSituation.Core.Displacement;
+
+/// <summary>Whether a place named near a displacement figure is where people are or where they came from.</summary>
+internal enum PlaceRole
+{
+    /// <summary>Nothing marks the role ("Rafah, where ..."): read as where people are, with less confidence.</summary>
+    Unmarked,
+    /// <summary>"in Rafah", "into Rafah", "to Rafah", "Rafah's".</summary>
+    At,
+    /// <summary>"from Khan Younis", "fled Khan Younis", "out of Khan Younis".</summary>
+    From,
+}
+
+/// <summary>Reads the words before a toponym to tell a destination from an origin.</summary>
+/// <remarks>
+/// The nearest marker wins, skipping determiners and the words of a place description, so "fled to
+/// Rafah" is At (the "to", not the "fled") and "fled from the northern part of the city of Khan Younis" is From.
+/// </remarks>
+internal static class PlaceRoles
+{
+    private static readonly WordSet FromMarkers = new(
+        "from", "fled", "flee", "flees", "fleeing", "escaped", "escaping", "left", "leaving", "evacuated", "evacuating", "uprooted", "out", "abandoned");
+
+    private static readonly WordSet AtMarkers = new(
+        "in", "into", "to", "at", "towards", "toward", "inside", "within", "across", "throughout", "reached", "reaching",
+        "arrived", "arriving", "for", "near", "around", "hosts", "hosting", "entered", "on");
+
+    private static readonly WordSet Fillers = new(
+        "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+        "northwestern", "southeastern", "southwestern", "city", "town", "village", "area", "areas", "part", "parts", "of",
+        "camp", "governorate", "province", "region", "district", "outskirts", "neighbouring", "neighboring", "nearby",
+        "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest");
+
+    public static PlaceRole Of(SentenceTokens tokens, int firstToken, int endToken)
+    {
+        if (tokens.IsPossessiveAt(endToken)) return PlaceRole.At;
+        for (int k = firstToken - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
+        {
+            if (tokens.In(k, FromMarkers)) return PlaceRole.From;
+            if (tokens.In(k, AtMarkers)) return PlaceRole.At;
+            if (!tokens.In(k, Fillers) && !tokens.IsSymbol(k, '-')) break;
+        }
+        return PlaceRole.Unmarked;
+    }
+
+    /// <summary>How much a place's kind counts against it when choosing among candidates (specific places first).</summary>
+    public static int KindPenalty(PlaceKind kind) => kind switch
+    {
+        PlaceKind.City or PlaceKind.AdminArea => 0,
+        PlaceKind.Region => 3,
+        _ => 6,
+    };
+
+    /// <summary>A toponym of the sentence located on the sentence's tokens.</summary>
+    public readonly record struct Candidate(Toponym Toponym, int FirstToken, int EndToken, PlaceRole Role)
+    {
+        public GazetteerEntry Place => Toponym.Place;
+    }
+}

@@ -1,0 +1,266 @@
+using GeoSituation.Core.Extraction;
+
+namespace GeoSituation.Core.Events;
+
+/// <summary>How a cue behaves in context.</summary>
+internal enum CueFlavor
+{
+    /// <summary>Talks, protests, aid: taken as said.</summary>
+    Plain,
+    /// <summary>Fighting and strikes: ended ("end fighting") or merely planned ("prepares its offensive") in context.</summary>
+    Violence,
+    /// <summary>Troops entering or advancing: planned in context ("should we enter Rafah") is a planned offensive.</summary>
+    Movement,
+    /// <summary>Killed, dead, wounded: the type follows the victims (militants: battle; civilians: violence against civilians).</summary>
+    Lethal,
+}
+
+/// <summary>A word of a sentence that says what kind of event it reports.</summary>
+internal readonly record struct EventCue(int Token, SituationEventType Type, string SubType, double Strength, CueFlavor Flavor)
+{
+    public bool Suppressed { get; init; }
+}
+
+/// <summary>The event vocabulary, after ACLED's event types and sub-event types.</summary>
+/// <remarks>
+/// ACLED's rules that matter here: an air or drone strike or shelling is remote violence whoever it kills;
+/// killing armed men in fighting is a battle, killing civilians otherwise is violence against civilians;
+/// talks, agreements, troop orders, deployments, arrests and planned offensives are strategic developments.
+/// </remarks>
+internal static class EventCues
+{
+    private readonly record struct Entry(SituationEventType Type, string SubType, double Strength, CueFlavor Flavor);
+
+    private const string AirStrike = "air/drone strike";
+    private const string Shelling = "shelling/artillery/missile attack";
+    private const string Talks = "talks";
+
+    private static readonly WordMap<Entry> Words = new(new Dictionary<string, Entry>
+    {
+        ["airstrike"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.2, CueFlavor.Violence),
+        ["airstrikes"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.2, CueFlavor.Violence),
+        ["strike"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["strikes"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["struck"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["bombing"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["bombings"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["bombed"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["bombardment"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["bombarded"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["drone"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["shelling"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["shelled"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["artillery"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["mortar"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["mortars"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["rocket"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["rockets"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["missile"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["missiles"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
+        ["explosion"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["explosions"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["blast"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["landmine"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["clashes"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
+        ["clash"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
+        ["clashed"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
+        ["fighting"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["fought"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["battle"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["battles"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["firefight"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
+        ["gunfight"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
+        ["ambush"] = new(SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence),
+        ["ambushed"] = new(SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence),
+        ["offensive"] = new(SituationEventType.Battles, "offensive", 0.05, CueFlavor.Violence),
+        ["incursion"] = new(SituationEventType.Battles, "offensive", 0.1, CueFlavor.Violence),
+        ["raid"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["raids"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["raided"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["stormed"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["attack"] = new(SituationEventType.Battles, "armed clash", 0.05, CueFlavor.Violence),
+        ["attacks"] = new(SituationEventType.Battles, "armed clash", 0.05, CueFlavor.Violence),
+        ["attacked"] = new(SituationEventType.Battles, "armed clash", 0.05, CueFlavor.Violence),
+        ["killed"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Lethal),
+        ["killing"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Lethal),
+        ["kill"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Lethal),
+        ["kills"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Lethal),
+        ["dead"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.1, CueFlavor.Lethal),
+        ["died"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.1, CueFlavor.Lethal),
+        ["wounded"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.1, CueFlavor.Lethal),
+        ["injured"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.1, CueFlavor.Lethal),
+        ["massacre"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.2, CueFlavor.Plain),
+        ["massacred"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.2, CueFlavor.Plain),
+        ["executed"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Plain),
+        ["abducted"] = new(SituationEventType.ViolenceAgainstCivilians, "abduction", 0.15, CueFlavor.Plain),
+        ["kidnapped"] = new(SituationEventType.ViolenceAgainstCivilians, "abduction", 0.15, CueFlavor.Plain),
+        ["protest"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["protests"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["protested"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["protesters"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["protestors"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["demonstration"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["demonstrations"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["demonstrators"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["demonstrated"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
+        ["rally"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
+        ["rallies"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
+        ["rallied"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
+        ["marched"] = new(SituationEventType.Protests, "protest", 0.1, CueFlavor.Plain),
+        ["riot"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
+        ["riots"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
+        ["rioters"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
+        ["talks"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
+        ["negotiations"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
+        ["negotiators"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
+        ["negotiating"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
+        ["mediators"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
+        ["mediation"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
+        ["ceasefire"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
+        ["truce"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
+        ["meeting"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["meetings"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["met"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["summit"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
+        ["discussion"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["discussions"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["proposal"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["proposals"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
+        ["agreement"] = new(SituationEventType.StrategicDevelopments, "agreement", 0.1, CueFlavor.Plain),
+        ["deployed"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["deployment"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["mobilised"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["mobilized"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["reinforcements"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["enter"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
+        ["entered"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
+        ["entering"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
+        ["advance"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
+        ["advanced"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
+        ["invade"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["invasion"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        ["withdrew"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
+        ["withdrawal"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
+        ["arrested"] = new(SituationEventType.StrategicDevelopments, "arrests", 0.1, CueFlavor.Plain),
+        ["arrests"] = new(SituationEventType.StrategicDevelopments, "arrests", 0.1, CueFlavor.Plain),
+        ["convoy"] = new(SituationEventType.HumanitarianAccess, "aid delivery", 0.15, CueFlavor.Plain),
+        ["convoys"] = new(SituationEventType.HumanitarianAccess, "aid delivery", 0.15, CueFlavor.Plain),
+        ["airdrop"] = new(SituationEventType.HumanitarianAccess, "airdrop", 0.2, CueFlavor.Plain),
+        ["airdrops"] = new(SituationEventType.HumanitarianAccess, "airdrop", 0.2, CueFlavor.Plain),
+        ["airdropped"] = new(SituationEventType.HumanitarianAccess, "airdrop", 0.2, CueFlavor.Plain),
+    });
+
+    private static readonly WordSet Troops = new("troops", "forces", "army", "soldiers", "military", "units", "brigades", "tanks");
+    private static readonly WordSet AidWords = new("aid", "humanitarian", "relief", "food", "medical", "fuel");
+    private static readonly WordSet AidThings = new("trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause");
+    private static readonly WordSet CrossingStates = new("opened", "reopened", "closed", "shut", "blocked", "open", "close", "reopen");
+    private static readonly WordSet LabourStrike = new("general", "hunger", "labour", "labor", "workers", "teachers", "doctors");
+
+    private static readonly WordSet PlannedMarkers = new(
+        "prepares", "preparing", "prepared", "prepare", "plans", "planned", "planning", "plan", "will", "would", "threatens",
+        "threatened", "threat", "ready", "warned", "warning", "warnings", "should", "could", "may", "might", "intends",
+        "intend", "intended", "vowed", "vows", "expected", "imminent", "looming", "upcoming", "ahead", "possible", "potential",
+        "ordered", "prospect");
+
+    private static readonly WordSet EndingMarkers = new(
+        "end", "ending", "ended", "halt", "halting", "stop", "stopping", "cessation", "ceasefire", "truce", "prevent", "avoid",
+        "without", "no", "not", "never", "pause", "suspend", "suspension");
+
+    private static readonly WordSet CumulativeMarkers = new("since", "toll", "total", "overall", "cumulative", "tally");
+
+    /// <summary>All cues of the sentence, each already read in its context.</summary>
+    public static void FindAll(SentenceTokens tokens, List<EventCue> into)
+    {
+        var cumulative = IsCumulative(tokens);
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (!tokens.IsWord(k)) continue;
+            if (TryCompound(tokens, k, out var compound))
+            {
+                into.Add(compound);
+                continue;
+            }
+            if (!Words.TryGet(tokens.Chars(k), out var entry)) continue;
+            // "general strike" and "hunger strike" are protests, not air strikes.
+            if (entry.SubType == AirStrike && tokens.In(k - 1, LabourStrike))
+            {
+                into.Add(new EventCue(k, SituationEventType.Protests, "strike", 0.15, CueFlavor.Plain));
+                continue;
+            }
+            // "marched" needs a lower-case verb: "March" is a month.
+            if (tokens.Is(k, "marched") && tokens.IsCapitalised(k)) continue;
+            var cue = new EventCue(k, entry.Type, entry.SubType, entry.Strength, entry.Flavor);
+            if (entry.Flavor is CueFlavor.Violence or CueFlavor.Movement or CueFlavor.Lethal && IsPlanned(tokens, k))
+            {
+                cue = cue with { Type = SituationEventType.StrategicDevelopments, SubType = "planned offensive", Flavor = CueFlavor.Plain };
+            }
+            else if (entry.Flavor is CueFlavor.Violence or CueFlavor.Lethal && IsEnded(tokens, k))
+            {
+                cue = cue with { Suppressed = true };
+            }
+            else if (entry.Flavor == CueFlavor.Lethal && cumulative)
+            {
+                // "the death toll has risen to 28,000 since October": a running total, not an event.
+                cue = cue with { Suppressed = true };
+            }
+            into.Add(cue);
+        }
+    }
+
+    private static bool TryCompound(SentenceTokens tokens, int k, out EventCue cue)
+    {
+        cue = default;
+        if ((tokens.Is(k, "ordered") || tokens.Is(k, "orders") || tokens.Is(k, "order")) && NextWithin(tokens, k, 3, Troops))
+        {
+            cue = new EventCue(k, SituationEventType.StrategicDevelopments, "troop order", 0.2, CueFlavor.Plain);
+            return true;
+        }
+        if ((tokens.Is(k, "order") || tokens.Is(k, "orders")) && (tokens.Is(k - 1, "evacuation") || tokens.Is(k - 1, "displacement")))
+        {
+            cue = new EventCue(k, SituationEventType.StrategicDevelopments, "evacuation order", 0.15, CueFlavor.Plain);
+            return true;
+        }
+        if (tokens.In(k, AidThings) && PreviousWithin(tokens, k, 2, AidWords))
+        {
+            cue = new EventCue(k, SituationEventType.HumanitarianAccess, "aid delivery", 0.2, CueFlavor.Plain);
+            return true;
+        }
+        if ((tokens.Is(k, "crossing") || tokens.Is(k, "crossings")) && (NextWithin(tokens, k, 4, CrossingStates) || PreviousWithin(tokens, k, 4, CrossingStates)))
+        {
+            cue = new EventCue(k, SituationEventType.HumanitarianAccess, "crossing", 0.15, CueFlavor.Plain);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool IsPlanned(SentenceTokens tokens, int k) => PreviousWithin(tokens, k, 5, PlannedMarkers);
+
+    private static bool IsEnded(SentenceTokens tokens, int k) => PreviousWithin(tokens, k, 3, EndingMarkers);
+
+    private static bool IsCumulative(SentenceTokens tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, CumulativeMarkers) || (tokens.Is(k, "so") && tokens.Is(k + 1, "far"))) return true;
+        }
+        return false;
+    }
+
+    private static bool PreviousWithin(SentenceTokens tokens, int k, int window, WordSet words)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - window; j--)
+        {
+            if (tokens.In(j, words)) return true;
+        }
+        return false;
+    }
+
+    private static bool NextWithin(SentenceTokens tokens, int k, int window, WordSet words)
+    {
+        for (var j = k + 1; j < tokens.Count && j <= k + window; j++)
+        {
+            if (tokens.In(j, words)) return true;
+        }
+        return false;
+    }
+}

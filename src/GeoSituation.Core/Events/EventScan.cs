@@ -1,0 +1,284 @@
+using GeoSituation.Core.Extraction;
+using GeoSituation.Core.Gazetteer;
+using GeoSituation.Core.Geoparsing;
+using GeoSituation.Core.Numbers;
+using GeoSituation.Core.Text;
+
+namespace GeoSituation.Core.Events;
+
+/// <summary>One pass over an article that turns sentences into situation events.</summary>
+/// <remarks>
+/// <para>A sentence yields an event when it holds an event cue (<see cref="EventCues"/>) and a place where the
+/// thing happens. A place is where something happens when a locative or a verb governs it ("in Cairo",
+/// "enter Rafah", "south of the Gaza Strip"); a city named with no preposition also counts when it is the only
+/// candidate ("... on the last day khan younisOne of the last strongholds"). A country or region named
+/// without one is an actor ("Israel prepares", "Qatar's Prime Minister"), and a demonym never locates.</para>
+/// <para>Each place takes the cue nearest before it (else after it), so in "talks ... to end fighting in the
+/// Gaza Strip" the Gaza Strip belongs to the ended fighting and yields no event, while "talks ... in Cairo"
+/// yields talks in Cairo. Distinct cues give distinct events in one sentence.</para>
+/// <para>A sentence with a cue but no place borrows the place that opens the next sentence when it ends on a
+/// dangling motion verb or preposition ("ordered troops to be ready to arrive. RefaTo achieve ..."): machine
+/// translation and CMS exports misplace full stops, and the place after the stop completes the clause.</para>
+/// <para>ACLED codes one event per type, location and day; the same event told twice in an article (a
+/// caption and the body) is kept once, with the better date.</para>
+/// </remarks>
+internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published)
+{
+    private static readonly WordSet Locatives = new(
+        "in", "at", "near", "outside", "around", "inside", "across", "into", "on", "throughout", "towards", "toward",
+        "through", "via", "over", "within");
+
+    private static readonly WordSet Vicinity = new("near", "outside", "around", "outskirts", "north", "south", "east", "west", "northern", "southern", "eastern", "western");
+
+    private static readonly WordSet ObjectVerbs = new(
+        "enter", "entered", "entering", "hit", "hits", "struck", "shelled", "bombed", "bombarded", "stormed", "raided",
+        "attacked", "besieged", "surrounded", "invaded", "invade", "targeted", "pounded", "captured", "seized", "reached");
+
+    private static readonly WordSet PlaceFillers = new(
+        "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "city", "town",
+        "village", "area", "areas", "part", "parts", "of", "camp", "governorate", "province", "region", "district",
+        "outskirts", "centre", "center", "heart", "neighbouring", "neighboring", "nearby", "besieged", "border", "coastal",
+        "southernmost", "northernmost", "edge", "entire", "whole");
+
+    private static readonly WordSet DanglingEnds = new(
+        "arrive", "enter", "advance", "move", "head", "reach", "attack", "invade", "storm", "to", "into", "in", "towards",
+        "toward", "on", "at");
+
+    private static readonly WordSet Combatants = new(
+        "militants", "fighters", "terrorists", "soldiers", "gunmen", "members", "troops", "operatives", "commanders",
+        "insurgents", "rebels", "militiamen", "policemen", "officers", "combatants", "jihadists", "paramilitaries");
+
+    private readonly SentenceTokens tokens = new();
+    private readonly List<EventCue> cues = [];
+    private readonly List<NumberExpression> numbers = [];
+    private readonly List<(Toponym Toponym, int First, int End, bool Marked)> candidates = [];
+    private ArticlePlaces? places;
+
+    private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
+
+    public List<SituationEvent> Run()
+    {
+        var events = new List<SituationEvent>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if (TeaserLines.IsTeaser(text, sentences[s])) continue;
+            tokens.Load(text, sentences[s]);
+            cues.Clear();
+            EventCues.FindAll(tokens, cues);
+            if (cues.Count == 0) continue;
+            ExtractSentence(s, events);
+        }
+        return events;
+    }
+
+    private void ExtractSentence(int sentence, List<SituationEvent> events)
+    {
+        LoadCandidates(sentence);
+        var dated = DateExpressionParser.FindAsOf(tokens, published);
+        var (date, timePrecision) = dated is { } d ? (d.Date, d.Precision) : published is { } p ? (p, 2) : ((DateOnly?)null, 3);
+        numbers.Clear();
+        NumberExpressionParser.FindAll(tokens, numbers);
+
+        if (candidates.Count == 0)
+        {
+            if (BorrowedPlace(sentence) is not { } borrowed) return;
+            var cue = StrongestCue();
+            if (cue is null) return;
+            Add(events, cue.Value, borrowed.Place, PrecisionOf(borrowed.Place, vicinity: false), date, timePrecision, borrowed.Confidence - 0.15);
+            return;
+        }
+
+        // One event per distinct cue: each place takes its governing cue, and a cue keeps its most specific place.
+        var chosen = new List<(EventCue Cue, Toponym Place, bool Vicinity)>(2);
+        foreach (var (toponym, first, end, marked) in candidates)
+        {
+            if (GoverningCue(first, end) is not { } cue || cue.Suppressed) continue;
+            var i = chosen.FindIndex(c => c.Cue.Token == cue.Token);
+            var vicinity = IsVicinity(first);
+            if (i < 0) chosen.Add((cue, toponym, vicinity));
+            else if (IsMoreSpecific(toponym.Place, chosen[i].Place.Place)) chosen[i] = (cue, toponym, vicinity);
+        }
+        foreach (var (cue, toponym, vicinity) in chosen)
+        {
+            var marked = candidates.Find(c => ReferenceEquals(c.Toponym, toponym)).Marked;
+            var confidence = toponym.Confidence * (marked ? 1.0 : 0.85);
+            Add(events, cue, toponym.Place, PrecisionOf(toponym.Place, vicinity), date, timePrecision, confidence);
+        }
+    }
+
+    private void Add(List<SituationEvent> events, EventCue cue, GazetteerEntry place, int geoPrecision, DateOnly? date, int timePrecision, double placeConfidence)
+    {
+        var (type, subType, fatalities) = Refine(cue);
+        var confidence = Math.Round(Math.Clamp((0.5 + cue.Strength + 0.2 * placeConfidence) * Math.Max(placeConfidence, 0.3) + 0.1, 0.05, 0.99), 2);
+        var situationEvent = new SituationEvent
+        {
+            Type = type,
+            SubType = subType,
+            Place = place,
+            Date = date,
+            GeoPrecision = geoPrecision,
+            TimePrecision = timePrecision,
+            Fatalities = fatalities,
+            Sentence = tokens.Sentence,
+            Confidence = confidence,
+        };
+        var same = events.FindIndex(e => e.Type == type && e.SubType == subType && e.Place.Id == place.Id && e.Date == date);
+        if (same < 0)
+        {
+            events.Add(situationEvent);
+            return;
+        }
+        var kept = events[same];
+        var better = situationEvent.TimePrecision < kept.TimePrecision
+                     || (situationEvent.TimePrecision == kept.TimePrecision && situationEvent.Confidence > kept.Confidence)
+            ? situationEvent
+            : kept;
+        events[same] = better with { Fatalities = Max(kept.Fatalities, situationEvent.Fatalities) };
+    }
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    // Killing cues take their type from the victims, and ACLED puts any killing by strikes or shelling under remote violence.
+    private (SituationEventType Type, string SubType, int? Fatalities) Refine(EventCue cue)
+    {
+        var (fatalities, victimsAreCombatants) = Fatalities();
+        var remote = cues.Find(c => c.Type == SituationEventType.ExplosionsRemoteViolence && !c.Suppressed);
+        if (cue.Flavor == CueFlavor.Lethal)
+        {
+            if (remote.SubType is not null) return (remote.Type, remote.SubType, fatalities);
+            return victimsAreCombatants ? (SituationEventType.Battles, "armed clash", fatalities) : (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
+        }
+        var counts = cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians;
+        return (cue.Type, cue.SubType, counts ? fatalities : null);
+    }
+
+    // "killed more than 30 militants", "at least 12 people were killed", "30 dead": the lower bound of the stated count.
+    private (int? Fatalities, bool Combatants) Fatalities()
+    {
+        foreach (var number in numbers)
+        {
+            if (number.Percent is not null || number.IsYearLike || number.Value <= 0) continue;
+            var lethalBefore = IsLethal(number.FirstToken - 1) || IsLethal(number.FirstToken - 2) && tokens.IsSymbol(number.FirstToken - 1, ',');
+            var k = number.EndToken;
+            while (k < tokens.Count && k < number.EndToken + 3 && tokens.IsWord(k) && !IsLethal(k) && !tokens.Is(k, "were") && !tokens.Is(k, "have")) k++;
+            var victimsEnd = k;
+            var lethalAfter = false;
+            for (var j = victimsEnd; j < tokens.Count && j < victimsEnd + 3; j++)
+            {
+                if (IsLethal(j)) lethalAfter = true;
+            }
+            if (!lethalBefore && !lethalAfter) continue;
+            var combatants = false;
+            for (var j = number.EndToken; j < victimsEnd; j++)
+            {
+                if (tokens.In(j, Combatants)) combatants = true;
+            }
+            var count = number.Low ?? number.Value;
+            return (count > int.MaxValue ? int.MaxValue : (int)count, combatants);
+        }
+        return (null, false);
+    }
+
+    private bool IsLethal(int k)
+    {
+        var i = cues.FindIndex(c => c.Token == k);
+        return i >= 0 && cues[i].Flavor == CueFlavor.Lethal && !cues[i].Suppressed;
+    }
+
+    private EventCue? GoverningCue(int first, int end)
+    {
+        EventCue? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var cue in cues)
+        {
+            // A cue after the place governs it less often ("in Rafah, talks ..."): it pays a small penalty.
+            var distance = cue.Token < first ? first - cue.Token : cue.Token - end + 3;
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (cue, distance);
+            }
+        }
+        return best;
+    }
+
+    private EventCue? StrongestCue()
+    {
+        EventCue? best = null;
+        foreach (var cue in cues)
+        {
+            if (!cue.Suppressed && (best is null || cue.Strength > best.Value.Strength)) best = cue;
+        }
+        return best;
+    }
+
+    private (GazetteerEntry Place, double Confidence)? BorrowedPlace(int sentence)
+    {
+        var last = tokens.Count - 1;
+        while (last >= 0 && !tokens.IsWord(last)) last--;
+        if (last < 0 || !tokens.In(last, DanglingEnds) || sentence + 1 >= sentences.Count || Places.Teasers[sentence + 1]) return null;
+        var next = Places.In(sentence + 1);
+        if (next.Count == 0) return null;
+        var opening = next[0];
+        var firstLetter = sentences[sentence + 1].Start;
+        while (firstLetter < opening.Span.Start && !char.IsLetterOrDigit(text[firstLetter])) firstLetter++;
+        return opening.Span.Start == firstLetter ? (opening.Place, opening.Confidence) : null;
+    }
+
+    private void LoadCandidates(int sentence)
+    {
+        candidates.Clear();
+        var anyMarked = false;
+        foreach (var toponym in Places.In(sentence))
+        {
+            var first = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
+            if (first < 0) continue;
+            var end = tokens.EndTokenOverlapping(first, toponym.Span.End);
+            if (tokens.IsPossessiveAt(end)) continue;
+            var marked = IsGoverned(first);
+            if (!marked && toponym.Place.Kind is PlaceKind.Country or PlaceKind.Region) continue;
+            anyMarked |= marked;
+            candidates.Add((toponym, first, end, marked));
+        }
+        // An unmarked city is the scene only when nothing better is named.
+        if (anyMarked) candidates.RemoveAll(c => !c.Marked);
+        else if (candidates.Count > 1) candidates.Clear();
+    }
+
+    private bool IsGoverned(int first)
+    {
+        for (int k = first - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
+        {
+            if (tokens.In(k, Locatives) || tokens.In(k, ObjectVerbs)) return true;
+            if (!tokens.In(k, PlaceFillers) && !tokens.IsSymbol(k, '-')) return false;
+        }
+        return false;
+    }
+
+    private bool IsVicinity(int first)
+    {
+        for (int k = first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++)
+        {
+            if (tokens.In(k, Vicinity)) return true;
+            if (!tokens.In(k, PlaceFillers)) return false;
+        }
+        return false;
+    }
+
+    private static bool IsMoreSpecific(GazetteerEntry a, GazetteerEntry b) => Rank(a.Kind) < Rank(b.Kind);
+
+    private static int Rank(PlaceKind kind) => kind switch
+    {
+        PlaceKind.City => 0,
+        PlaceKind.AdminArea => 1,
+        PlaceKind.Region => 2,
+        _ => 3,
+    };
+
+    // ACLED geo-precision: 1 the town itself, 2 near a town or a part of a region (a governorate), 3 a larger region or country.
+    private static int PrecisionOf(GazetteerEntry place, bool vicinity) => place.Kind switch
+    {
+        PlaceKind.City => vicinity ? 2 : 1,
+        PlaceKind.AdminArea => 2,
+        _ => 3,
+    };
+}

@@ -1,0 +1,83 @@
+using GeoSituation.Core.Gazetteer;
+using GeoSituation.Core.Geoparsing;
+using GeoSituation.Core.Text;
+
+namespace GeoSituation.Core.Extraction;
+
+/// <summary>The toponyms of an article grouped by sentence, keeping only those that can locate something.</summary>
+/// <remarks>
+/// Demonyms ("Palestinians", "Egyptian", "Qatari") are resolved to countries by the geoparser because they do
+/// name a country, but "1.4 million Palestinians" are not located in Palestine by that word and an "Egyptian
+/// security source" is no event in Egypt; so they are dropped here. Toponyms in teaser lines are dropped too
+/// (see <see cref="TeaserLines"/>).
+/// </remarks>
+internal sealed class ArticlePlaces
+{
+    private static readonly string[] DemonymEndings = ["ians", "ian", "eans", "ean", "ans", "an", "ese", "is", "i", "ish", "ic"];
+
+    private readonly List<Toponym>[] bySentence;
+
+    private ArticlePlaces(List<Toponym>[] bySentence, bool[] teasers)
+    {
+        this.bySentence = bySentence;
+        Teasers = teasers;
+    }
+
+    /// <summary>Per sentence: true for a teaser line linking to another story.</summary>
+    public IReadOnlyList<bool> Teasers { get; }
+
+    public int SentenceCount => bySentence.Length;
+
+    /// <summary>The locating toponyms of a sentence, in text order.</summary>
+    public IReadOnlyList<Toponym> In(int sentence) => bySentence[sentence];
+
+    public static ArticlePlaces Build(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms)
+    {
+        var bySentence = new List<Toponym>[sentences.Count];
+        var teasers = new bool[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            bySentence[s] = [];
+            teasers[s] = TeaserLines.IsTeaser(text, sentences[s]);
+        }
+        foreach (var toponym in toponyms)
+        {
+            var s = SentenceOf(sentences, toponym.Span.Start);
+            if (s >= 0 && !teasers[s] && !IsDemonym(toponym)) bySentence[s].Add(toponym);
+        }
+        foreach (var list in bySentence)
+        {
+            if (list.Count > 1) list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+        return new ArticlePlaces(bySentence, teasers);
+    }
+
+    /// <summary>A country or region named by its people's adjective or plural rather than its name.</summary>
+    /// <remarks>Checked only for countries and regions: city alternate spellings ("Khan Younis") end like demonyms too.</remarks>
+    internal static bool IsDemonym(Toponym toponym)
+    {
+        if (toponym.Place.Kind is not (PlaceKind.Country or PlaceKind.Region)) return false;
+        var surface = toponym.Surface.AsSpan().Trim();
+        var name = toponym.Place.Name.AsSpan();
+        if (surface.Length < 4 || name.Contains(surface, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!surface[..4].Equals(name[..Math.Min(4, name.Length)], StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var ending in DemonymEndings)
+        {
+            if (surface.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static int SentenceOf(IReadOnlyList<TextSpan> sentences, int index)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sentences[mid].End <= index) lo = mid + 1;
+            else if (sentences[mid].Start > index) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
+    }
+}
