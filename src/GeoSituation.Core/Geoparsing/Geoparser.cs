@@ -36,9 +36,10 @@ public sealed class Geoparser
         var tokens = Tokenizer.Tokenize(text, sentences, IsOrdinaryWord);
         var lower = new string[tokens.Count];
         for (var i = 0; i < tokens.Count; i++) lower[i] = text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant();
-        var people = recognizer.FindPeople(text, tokens, lower);
         var candidates = finder.Find(text, tokens, lower);
-        foreach (var c in candidates) recognizer.Score(text, tokens, lower, people, c);
+        var people = recognizer.FindPeople(text, tokens, lower, candidates);
+        for (var i = 0; i < candidates.Count; i++)
+            recognizer.Score(text, tokens, lower, people, candidates[i], i + 1 < candidates.Count ? candidates[i + 1] : null);
         foreach (var c in candidates) c.Accepted = c.Recognition >= AcceptThreshold;
         AcceptRepeats(text, candidates);
         candidates.AddRange(FindMisspellings(text, tokens, lower, people, candidates));
@@ -123,7 +124,7 @@ public sealed class Geoparser
     private Candidate Fuzzy(int first, int last, List<Token> tokens, string key, NameHit[] hits, string text, string[] lower, bool[] people)
     {
         var c = new Candidate(first, last, tokens[first].Start, tokens[last].End, key, [.. hits.DistinctBy(h => h.Entry)], stop: false) { Fuzzy = true };
-        recognizer.Score(text, tokens, lower, people, c);
+        recognizer.Score(text, tokens, lower, people, c, null);
         c.Accepted = c.Recognition >= AcceptThreshold;
         return c;
     }

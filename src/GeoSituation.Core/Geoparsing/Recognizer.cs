@@ -11,7 +11,7 @@ namespace GeoSituation.Core.Geoparsing;
 /// </remarks>
 internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer)
 {
-    public void Score(string text, List<Token> tokens, string[] lower, bool[] personTokens, Candidate c)
+    public void Score(string text, List<Token> tokens, string[] lower, bool[] personTokens, Candidate c, Candidate? next)
     {
         if (c.Stop)
         {
@@ -55,8 +55,10 @@ internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer)
             var w = lower[c.FirstToken];
             var cls = gazetteer.WordClassOf(w);
             if (ContextWords.Calendar.Contains(w) || (cls & (WordClass.Month | WordClass.Weekday)) != 0) score -= 8;
-            if ((cls & WordClass.Common) != 0 && best < 3) score -= first.SentenceStart ? 4.0 : 2.5;
-            if ((cls & (WordClass.GivenName | WordClass.Surname | WordClass.Person)) != 0 && best < 3) score -= 1.5;
+            // An ordinary word ("National", "West", "Union") needs more evidence the less notable the place is.
+            if ((cls & WordClass.Common) != 0) score -= (best >= 3 ? 0 : best >= 2 ? 1.5 : 3.0) + (first.SentenceStart ? 1.5 : 0);
+            else if ((cls & WordClass.Dictionary) != 0) score -= best >= 2 ? 0 : 1.5;
+            if ((cls & (WordClass.GivenName | WordClass.Surname | WordClass.Person)) != 0) score -= best >= 3 ? 0 : best >= 2 ? 1.5 : 3.0;
             if ((cls & WordClass.Organization) != 0) score -= 3;
             if (first.SentenceStart && best < 2) score -= 1.0;
         }
@@ -85,18 +87,29 @@ internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer)
         // What comes after: "Iran-backed", a qualifier ", Texas", a person's surname.
         if (c.LastToken + 1 < tokens.Count)
         {
-            var next = tokens[c.LastToken + 1];
+            var following = tokens[c.LastToken + 1];
             var nextWord = lower[c.LastToken + 1];
-            if (next.Before == Separator.Joiner && nextWord is "backed" or "based" or "born" or "led" or "allied" or "supported") score += 2.0;
-            if (next.Before == Separator.Space && ContextWords.PlaceTypeWords.Contains(nextWord)) score += 0.5;
+            if (following.Before == Separator.Joiner && nextWord is "backed" or "based" or "born" or "led" or "allied" or "supported") score += 2.0;
+            if (following.Before == Separator.Space && ContextWords.PlaceTypeWords.Contains(nextWord)) score += 0.5;
         }
+        // "Mobile, Ala.": a state or country right after a comma qualifies the name as a place.
+        if (next is { Stop: false } && next.FirstToken == c.LastToken + 1 && tokens[next.FirstToken].Before == Separator.Comma
+            && next.Hits.Any(h => gazetteer.Entries[h.Entry] is { Kind: PlaceKind.Country } or { FeatureCode: "ADM1" }))
+            score += 2.5;
         c.Recognition = score;
     }
 
     /// <summary>Marks runs of capitalised words that are people: a given name or a title followed by more names.</summary>
-    public bool[] FindPeople(string text, List<Token> tokens, string[] lower)
+    public bool[] FindPeople(string text, List<Token> tokens, string[] lower, List<Candidate> candidates)
     {
         var person = new bool[tokens.Count];
+        // Multi-word place names that start like a person ("Sierra Leone", "Jackson County") are not people.
+        var placeEnd = new int[tokens.Count];
+        Array.Fill(placeEnd, -1);
+        foreach (var c in candidates)
+        {
+            if (c.LastToken > c.FirstToken && !c.Stop) placeEnd[c.FirstToken] = c.LastToken;
+        }
         var i = 0;
         while (i < tokens.Count)
         {
@@ -114,6 +127,11 @@ internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer)
             {
                 for (var k = i; k <= end; k++)
                 {
+                    if (placeEnd[k] >= 0)
+                    {
+                        k = placeEnd[k];
+                        continue;
+                    }
                     if (!StartsPerson(tokens, lower, k, end)) continue;
                     for (var m = k; m <= end; m++) person[m] = true;
                     break;

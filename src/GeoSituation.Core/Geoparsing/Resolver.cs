@@ -64,7 +64,7 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer)
     {
         var s = e.Kind switch
         {
-            PlaceKind.Country => 10.5,
+            PlaceKind.Country => 10.0 + Math.Log10(Math.Max(10, e.Population)) / 10 - (e.FeatureCode == "PCLI" ? 0 : 1),
             PlaceKind.Region => e.FeatureCode is "CONT" or "TERR" ? 10 : 8.5,
             PlaceKind.AdminArea when e.FeatureCode == "ADM1" => 8.0 + Math.Log10(Math.Max(10, e.Population)) / 10,
             PlaceKind.AdminArea when e.PCode is not null => 7.0,

@@ -73,7 +73,9 @@ internal static class Tokenizer
         if (from == to) return Separator.Glued;
         var gap = text.AsSpan(from, to - from);
         if (gap.Contains('\n')) return Separator.LineBreak;
-        if (gap.Length == 1 && gap[0] is '-' or '\'' or '’' or '‘' or '‐' or '‑') return Separator.Joiner;
+        if (gap.Length == 1 && gap[0] is '-' or '‐' or '‑') return Separator.Joiner;
+        // An apostrophe joins "Sana'a" but not a contraction or possessive ("We're", "Gaza's").
+        if (gap.Length == 1 && gap[0] is '\'' or '’' or '‘') return IsContraction(text, to) ? Separator.Punctuation : Separator.Joiner;
         var comma = false;
         foreach (var c in gap)
         {
@@ -82,6 +84,18 @@ internal static class Tokenizer
             else return Separator.Punctuation;
         }
         return comma ? Separator.Comma : Separator.Space;
+    }
+
+    private static bool IsContraction(string text, int suffixStart)
+    {
+        var end = suffixStart;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return (end - suffixStart) switch
+        {
+            1 => text[suffixStart] is 's' or 'S' or 'd' or 'm' or 't',
+            2 => text.AsSpan(suffixStart, 2) is "re" or "ll" or "ve" or "RE" or "LL" or "VE",
+            _ => false,
+        };
     }
 
     private static void AddSplittingGlued(
