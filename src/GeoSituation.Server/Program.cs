@@ -1,10 +1,36 @@
-// SCAFFOLD: replaced by the serving work (helper B).
+using GeoSituation.Server.Api;
+using GeoSituation.Server.Articles;
+using GeoSituation.Server.Cors;
+using GeoSituation.Server.Database;
+using GeoSituation.Server.Features;
+using GeoSituation.Server.Health;
+using GeoSituation.Server.Hosting;
 using GeoSituation.Server.Map;
+using GeoSituation.Server.Problems;
+using GeoSituation.Server.Tiles;
 
-var builder = WebApplication.CreateBuilder(args);
+if (HealthProbe.IsRequested(args)) return await HealthProbe.RunAsync();
+
+var builder = HostingExtensions.CreateGeoSituationBuilder(args);
+builder.AddGeoSituationHosting();
+builder.Services.AddGeoProblems();
+builder.Services.AddReadCors();
+builder.Services.AddApiDescription();
+builder.Services.AddGeoDatabase();
+builder.Services.AddFeatures();
+builder.Services.AddArticles();
 builder.Services.AddMapClient();
+
 var app = builder.Build();
+app.UseGeoProblems();
+app.UseReadCors();
 app.MapMapClient();
-app.Run();
+app.MapHealth();
+app.MapFeatures();
+app.MapTiles();
+app.MapArticles();
+app.MapApiDescription();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -9,6 +9,8 @@ public static class GeoDataSource
     public static NpgsqlDataSource Create(string connectionString, ILoggerFactory? loggerFactory = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Times in GeoJSON and tiles are rendered by PostgreSQL: make them UTC whatever the server's default.
+        builder.ConnectionStringBuilder.Timezone ??= "UTC";
         builder.UseNetTopologySuite();
         if (loggerFactory is not null) builder.UseLoggerFactory(loggerFactory);
         return builder.Build();

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using GeoSituation.Server.Hosting;
+
+namespace GeoSituation.Server.Articles;
+
+/// <summary>
+/// The key writes need (<c>Authorization: Bearer &lt;key&gt;</c>): GEOSITUATION_API_KEY, else a random key kept in
+/// the data folder (file api-key, readable by its owner only) whose path is printed at start.
+/// </summary>
+internal sealed class ApiKey
+{
+    private readonly byte[] keyHash;
+
+    public ApiKey(ServerSettings settings, ILogger<ApiKey> logger)
+    {
+        string key;
+        if (settings.ApiKey is { } configured)
+        {
+            key = configured;
+            logger.LogInformation("API key for writes: from GEOSITUATION_API_KEY");
+        }
+        else
+        {
+            var path = Path.Combine(settings.DataFolder, "api-key");
+            Directory.CreateDirectory(settings.DataFolder);
+            if (!File.Exists(path) || File.ReadAllText(path).Trim().Length == 0)
+            {
+                var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                using (var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options)) writer.Write(generated);
+            }
+            key = File.ReadAllText(path).Trim();
+            logger.LogInformation("API key for writes (POST /articles): in {Path}", path);
+        }
+        keyHash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    }
+
+    /// <summary>Checks "Bearer &lt;key&gt;" in constant time (hashes compared, so length leaks nothing either).</summary>
+    public bool IsAuthorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return false;
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
+        return CryptographicOperations.FixedTimeEquals(presented, keyHash);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace GeoSituation.Server.Features;
+
+/// <summary>The OGC `datetime` parameter: an instant, or an interval "start/end" where either end may be ".." or empty (open).</summary>
+/// <remarks>A bare date means the whole day (UTC), so datetime=2024-02-13 matches anything on that day.</remarks>
+public static class Datetime
+{
+    public static bool TryParse(string text, out DateTimeOffset? start, out DateTimeOffset? end, out string error)
+    {
+        start = end = null;
+        error = "datetime must be an RFC 3339 date or date-time, or an interval start/end where either side may be '..' (open).";
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            if (!TryParseInstant(text, out var from, out var to)) return false;
+            start = from;
+            end = to;
+        }
+        else
+        {
+            var left = text[..slash];
+            var right = text[(slash + 1)..];
+            if (right.Contains('/', StringComparison.Ordinal)) return false;
+            if (left is not ("" or ".."))
+            {
+                if (!TryParseInstant(left, out var from, out _)) return false;
+                start = from;
+            }
+            if (right is not ("" or ".."))
+            {
+                if (!TryParseInstant(right, out _, out var to)) return false;
+                end = to;
+            }
+            if (start > end) { error = "datetime: the interval's start is after its end."; return false; }
+        }
+        error = "";
+        return true;
+    }
+
+    private static bool TryParseInstant(string text, out DateTimeOffset from, out DateTimeOffset to)
+    {
+        from = to = default;
+        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            to = from.AddDays(1).AddTicks(-1);
+            return true;
+        }
+        // RFC 3339 requires a time zone (Z or an offset).
+        if (text.Length < 20 || !(text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')) return false;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out from)) return false;
+        to = from;
+        return true;
+    }
+}

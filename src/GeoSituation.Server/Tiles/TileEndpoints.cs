@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using GeoSituation.Postgis.Features;
+using GeoSituation.Postgis.Tiles;
+using GeoSituation.Server.Features;
+using GeoSituation.Server.Problems;
+
+namespace GeoSituation.Server.Tiles;
+
+/// <summary>
+/// Mapbox Vector Tiles made by PostGIS: <c>/tiles/{layer}/{z}/{x}/{y}[.mvt|.pbf]</c>, composite sources
+/// (<c>/tiles/places,displacement/...</c>), <c>?datetime=</c> filters, ETag revalidation; TileJSON 3.0.0 at
+/// <c>/tiles/{layer}</c> and a tippecanoe-style <c>/tiles/{layer}/metadata.json</c> for GDAL.
+/// </summary>
+public static class TileEndpoints
+{
+    public const string MvtContentType = "application/vnd.mapbox-vector-tile";
+    public const string Attribution = "© GeoNames (CC BY 4.0), Natural Earth (public domain), world-countries (ODbL)";
+
+    public static WebApplication MapTiles(this WebApplication app)
+    {
+        var tiles = app.MapGroup("/tiles").WithTags("Tiles").AddEndpointFilter(FeatureEndpoints.RequireDatabase);
+        tiles.MapGet("", Catalogue).WithName("TileSources").WithSummary("The tile sources and their TileJSON links");
+        tiles.MapGet("/{layer}", TileJson).WithName("TileJson").WithSummary("TileJSON 3.0.0 for a tile source (or a comma-separated composite)");
+        tiles.MapGet("/{layer}/metadata.json", Metadata).WithName("TileMetadata").WithSummary("tippecanoe-style metadata.json (for GDAL's MVT driver)");
+        tiles.MapGet("/{layer}/{z}/{x}/{y}", Tile).WithName("Tile").WithSummary("A Mapbox Vector Tile (.mvt or .pbf suffix optional); ?datetime= filters data layers");
+        return app;
+    }
+
+    /// <summary>Resolves "places" or "places,displacement" against the catalogue.</summary>
+    private static bool TryResolve(string layer, out List<TileSourceInfo> sources, out IResult problem)
+    {
+        sources = [];
+        problem = null!;
+        foreach (var id in layer.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (TileCatalogue.Find(id) is not { } source || sources.Contains(source))
+            {
+                var shown = id.Length > 40 ? id[..40] + "..." : id;
+                problem = Problem.NotFound("Unknown tile layer", $"No tile layer '{shown}' (or it is repeated). Layers: {string.Join(", ", TileCatalogue.All.Select(s => s.Id))}; combine them with commas.");
+                return false;
+            }
+            sources.Add(source);
+        }
+        return true;
+    }
+
+    private static IResult Catalogue(HttpRequest request)
+    {
+        var root = OgcLinks.Base(request);
+        return TypedResults.Json(new
+        {
+            tilesets = TileCatalogue.All.Select(s => new { id = s.Id, description = s.Description, tilejson = $"{root}/tiles/{s.Id}", layers = s.Layers.Select(l => l.Id) }),
+        });
+    }
+
+    private static async Task<IResult> TileJson(string layer, HttpRequest request, ExtentCache extents, CancellationToken cancellationToken)
+    {
+        if (!TryResolve(layer, out var sources, out var problem)) return problem;
+        if (!TryParseDatetime(request, out var datetime, out _, out _, out problem)) return problem;
+        var root = OgcLinks.Base(request);
+        var center = await CenterAsync(extents, cancellationToken);
+        var query = datetime is null ? "" : "?datetime=" + Uri.EscapeDataString(datetime);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = OgcLinks.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("tilejson", "3.0.0");
+            writer.WriteString("name", layer);
+            writer.WriteString("description", string.Join("; ", sources.Select(s => s.Description)));
+            writer.WriteString("scheme", "xyz");
+            writer.WriteString("format", "pbf");
+            writer.WriteStartArray("tiles");
+            writer.WriteStringValue($"{root}/tiles/{layer}/{{z}}/{{x}}/{{y}}.mvt{query}");
+            writer.WriteEndArray();
+            writer.WriteNumber("minzoom", sources.Min(s => s.MinZoom));
+            writer.WriteNumber("maxzoom", sources.Max(s => s.MaxZoom));
+            writer.WriteStartArray("bounds");
+            foreach (var v in new[] { -180, -85.0511, 180, 85.0511 }) writer.WriteNumberValue(v);
+            writer.WriteEndArray();
+            writer.WriteStartArray("center");
+            writer.WriteNumberValue(Math.Round(center.Lon, 5));
+            writer.WriteNumberValue(Math.Round(center.Lat, 5));
+            writer.WriteNumberValue(center.Zoom);
+            writer.WriteEndArray();
+            writer.WriteString("attribution", Attribution);
+            writer.WritePropertyName("vector_layers");
+            WriteVectorLayers(writer, sources);
+            writer.WriteEndObject();
+        }
+        return TypedResults.Bytes(buffer.ToArray(), "application/json");
+    }
+
+    private static void WriteVectorLayers(Utf8JsonWriter writer, IEnumerable<TileSourceInfo> sources)
+    {
+        writer.WriteStartArray();
+        foreach (var source in sources)
+        {
+            foreach (var vectorLayer in source.Layers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", vectorLayer.Id);
+                writer.WriteString("description", vectorLayer.Description);
+                writer.WriteNumber("minzoom", source.MinZoom);
+                writer.WriteNumber("maxzoom", source.MaxZoom);
+                writer.WriteString("geometry_type", vectorLayer.GeometryType);
+                writer.WriteStartObject("fields");
+                foreach (var (name, type) in vectorLayer.Fields) writer.WriteString(name, type);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+        }
+        writer.WriteEndArray();
+    }
+
+    private static async Task<IResult> Metadata(string layer, ExtentCache extents, CancellationToken cancellationToken)
+    {
+        if (!TryResolve(layer, out var sources, out var problem)) return problem;
+        var center = await CenterAsync(extents, cancellationToken);
+        using var layers = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(layers, new JsonWriterOptions { Encoder = OgcLinks.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("vector_layers");
+            WriteVectorLayers(writer, sources);
+            writer.WriteEndObject();
+        }
+        return TypedResults.Json(new
+        {
+            name = layer,
+            format = "pbf",
+            minzoom = sources.Min(s => s.MinZoom).ToString(CultureInfo.InvariantCulture),
+            maxzoom = sources.Max(s => s.MaxZoom).ToString(CultureInfo.InvariantCulture),
+            bounds = "-180,-85.0511,180,85.0511",
+            center = string.Create(CultureInfo.InvariantCulture, $"{center.Lon:0.#####},{center.Lat:0.#####},{center.Zoom}"),
+            attribution = Attribution,
+            json = System.Text.Encoding.UTF8.GetString(layers.ToArray()),
+        });
+    }
+
+    /// <summary>The middle of the data (the places collection's extent), or Gaza before anything is ingested.</summary>
+    private static async Task<(double Lon, double Lat, int Zoom)> CenterAsync(ExtentCache extents, CancellationToken cancellationToken)
+    {
+        var places = FeatureCatalogue.Find("places")!;
+        var extent = await extents.GetAsync(places, cancellationToken);
+        if (extent.Bbox is not { } b) return (34.39, 31.42, 8);
+        var span = Math.Max(b.MaxLon - b.MinLon, b.MaxLat - b.MinLat);
+        var zoom = span <= 0 ? 8 : Math.Clamp((int)Math.Floor(Math.Log2(360 / span)), 1, 10);
+        return ((b.MinLon + b.MaxLon) / 2, (b.MinLat + b.MaxLat) / 2, zoom);
+    }
+
+    private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context, TileStore store, CancellationToken cancellationToken)
+    {
+        if (!TryResolve(layer, out var sources, out var problem)) return problem;
+        var yText = y;
+        foreach (var suffix in new[] { ".mvt", ".pbf" })
+        {
+            if (yText.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) { yText = yText[..^suffix.Length]; break; }
+        }
+        if (!int.TryParse(z, NumberStyles.None, CultureInfo.InvariantCulture, out var zoom)
+            || !long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var column)
+            || !long.TryParse(yText, NumberStyles.None, CultureInfo.InvariantCulture, out var row)
+            || !TileCatalogue.IsValidTile(zoom, column, row))
+        {
+            return Problem.BadRequest("Invalid tile coordinates",
+                $"z must be 0..{TileCatalogue.MaxZoom} and x, y integers in 0..2^z-1; the y may end in .mvt or .pbf.");
+        }
+        if (!TryParseDatetime(context.Request, out _, out var start, out var end, out problem)) return problem;
+
+        byte[] bytes;
+        if (sources.Count == 1)
+        {
+            bytes = await store.GetTileAsync(sources[0], zoom, (int)column, (int)row, start, end, cancellationToken);
+        }
+        else
+        {
+            // MVT layers are independent protobuf messages: concatenated tiles are one valid tile.
+            using var composite = new MemoryStream();
+            foreach (var source in sources) composite.Write(await store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, cancellationToken));
+            bytes = composite.ToArray();
+        }
+
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        // Data layers change with every ingest: clients revalidate (cheap 304s). The basemap never changes while running.
+        headers.CacheControl = sources.All(s => !s.TimeFiltered) ? "public, max-age=86400" : "public, no-cache";
+        if (context.Request.Headers.IfNoneMatch.Contains(etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Bytes(bytes, MvtContentType);
+    }
+
+    private static bool TryParseDatetime(HttpRequest request, out string? text, out DateTimeOffset? start, out DateTimeOffset? end, out IResult problem)
+    {
+        text = null;
+        start = end = null;
+        problem = null!;
+        if (!request.Query.TryGetValue("datetime", out var values)) return true;
+        if (values.Count != 1)
+        {
+            problem = Problem.BadRequest("Invalid datetime", "datetime may be given once.");
+            return false;
+        }
+        if (!Datetime.TryParse(values[0] ?? "", out start, out end, out var error))
+        {
+            problem = Problem.BadRequest("Invalid datetime", error);
+            return false;
+        }
+        text = values[0];
+        return true;
+    }
+}
