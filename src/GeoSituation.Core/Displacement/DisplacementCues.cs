@@ -104,7 +104,9 @@ internal static class DisplacementCues
         if (tokens.Is(k, "shelter") || tokens.Is(k, "shelters") || tokens.Is(k, "camps") || tokens.Is(k, "tents"))
         {
             // "in shelters" is where displaced people are; "need shelter" is a need of anyone.
-            return tokens.Is(k - 1, "in") || tokens.Is(k - 1, "to") || tokens.Is(k - 1, "into") || tokens.Is(k - 1, "unrwa") ? CueKind.Shelter : CueKind.None;
+            return tokens.Is(k - 1, "in") || tokens.Is(k - 1, "to") || tokens.Is(k - 1, "into") || tokens.Is(k - 1, "unrwa") || tokens.In(k - 1, RefugeVerbs)
+                ? CueKind.Shelter
+                : CueKind.None;
         }
         if (tokens.Is(k, "refuge")) return tokens.In(k - 1, RefugeVerbs) ? CueKind.Shelter : CueKind.None;
         if (tokens.In(k, Staying))
@@ -116,6 +118,11 @@ internal static class DisplacementCues
             return CueKind.None;
         }
         if (tokens.In(k, ForcedOut) && (tokens.Is(k + 1, "from") || tokens.Is(k + 1, "out") || tokens.Is(k + 1, "south") || tokens.Is(k + 1, "north")))
+        {
+            return CueKind.Flight;
+        }
+        // "6,000 people crossed into Chad": crossing a border is flight when what crosses is people (checked by the head noun).
+        if ((tokens.Is(k, "crossed") || tokens.Is(k, "crossing")) && (tokens.Is(k + 1, "into") || tokens.Is(k + 1, "over") || (tokens.Is(k + 1, "the") && tokens.Is(k + 2, "border"))))
         {
             return CueKind.Flight;
         }

@@ -151,7 +151,13 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private (CueKind Cue, int Distance) NearestCue(int first, int headEnd, int n)
     {
         var rightLimit = Math.Min(tokens.Count, headEnd + RightWindow);
-        if (n + 1 < numbers.Count) rightLimit = Math.Min(rightLimit, numbers[n + 1].FirstToken);
+        // A percentage aside ("1.9m people, or 85% of the population, were displaced") is not a competing count.
+        for (var next = n + 1; next < numbers.Count; next++)
+        {
+            if (numbers[next].Percent is not null) continue;
+            rightLimit = Math.Min(rightLimit, numbers[next].FirstToken);
+            break;
+        }
         var (right, rightDistance) = (CueKind.None, int.MaxValue);
         for (var k = headEnd; k < rightLimit && !tokens.IsClauseBreak(k); k++)
         {
@@ -210,8 +216,13 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             return (DisplacementDirection.At, a.Place, f.Place, 0.1);
         }
-        if (at is { } onlyAt) return (DisplacementDirection.At, onlyAt.Place, null, onlyAt.Role == PlaceRole.At ? 0.1 : 0.05);
         var focus = DiscourseFocus.For(Places, sentence);
+        if (at is { } onlyAt)
+        {
+            // "Jabalia camp was encircled. ... 35,000 people fled, mostly to Gaza City": fled from the place being talked about.
+            var origin = cue == CueKind.Flight && focus is { } left && left.Place.Id != onlyAt.Place.Id ? left.Place : null;
+            return (DisplacementDirection.At, onlyAt.Place, origin, onlyAt.Role == PlaceRole.At ? 0.1 : 0.05);
+        }
         if (from is { } onlyFrom)
         {
             // "1.4 million who fled Khan Younis are sheltering in tents": sheltering where the text is about.

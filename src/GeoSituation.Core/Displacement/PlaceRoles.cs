@@ -35,11 +35,20 @@ internal static class PlaceRoles
         "camp", "governorate", "province", "region", "district", "outskirts", "neighbouring", "neighboring", "nearby",
         "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest");
 
+    private static readonly WordSet LeftBehind = new(
+        "homes", "houses", "home", "neighbourhoods", "neighborhoods", "fighting", "violence", "clashes", "hostilities",
+        "bombardment", "shelling", "airstrikes", "strikes");
+
+    private static readonly WordSet Dwellers = new("residents", "inhabitants", "villagers", "citizens", "people", "families");
+
     public static PlaceRole Of(SentenceTokens tokens, int firstToken, int endToken)
     {
         if (tokens.IsPossessiveAt(endToken)) return PlaceRole.At;
         for (int k = firstToken - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {
+            // "left their homes in Jabalia", "fled the fighting in El Fasher", "residents of Goma": where they were.
+            if (tokens.Is(k, "in") && tokens.In(k - 1, LeftBehind)) return PlaceRole.From;
+            if (tokens.Is(k, "of") && tokens.In(k - 1, Dwellers)) return PlaceRole.From;
             if (tokens.In(k, FromMarkers)) return PlaceRole.From;
             if (tokens.In(k, AtMarkers)) return PlaceRole.At;
             if (!tokens.In(k, Fillers) && !tokens.IsSymbol(k, '-')) break;

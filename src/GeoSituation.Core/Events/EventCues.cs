@@ -190,9 +190,11 @@ internal static class EventCues
             // "marched" needs a lower-case verb: "March" is a month.
             if (tokens.Is(k, "marched") && tokens.IsCapitalised(k)) continue;
             var cue = new EventCue(k, entry.Type, entry.SubType, entry.Strength, entry.Flavor);
-            if (entry.Flavor is CueFlavor.Violence or CueFlavor.Movement or CueFlavor.Lethal && IsPlanned(tokens, k))
+            if (entry.Flavor is CueFlavor.Violence or CueFlavor.Movement or CueFlavor.Lethal && PlannedBy(tokens, k) is { } marker)
             {
-                cue = cue with { Type = SituationEventType.StrategicDevelopments, SubType = "planned offensive", Flavor = CueFlavor.Plain };
+                // "ordered troops to advance on Rafah" reports the order; "preparing a ground offensive" a plan.
+                var subType = tokens.Is(marker, "ordered") ? "troop order" : "planned offensive";
+                cue = cue with { Type = SituationEventType.StrategicDevelopments, SubType = subType, Flavor = CueFlavor.Plain };
             }
             else if (entry.Flavor is CueFlavor.Violence or CueFlavor.Lethal && IsEnded(tokens, k))
             {
@@ -233,7 +235,14 @@ internal static class EventCues
         return false;
     }
 
-    private static bool IsPlanned(SentenceTokens tokens, int k) => PreviousWithin(tokens, k, 5, PlannedMarkers);
+    private static int? PlannedBy(SentenceTokens tokens, int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 5; j--)
+        {
+            if (tokens.In(j, PlannedMarkers)) return j;
+        }
+        return null;
+    }
 
     private static bool IsEnded(SentenceTokens tokens, int k) => PreviousWithin(tokens, k, 3, EndingMarkers);
 

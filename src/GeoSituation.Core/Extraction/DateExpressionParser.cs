@@ -23,8 +23,6 @@ internal static class DateExpressionParser
         ["sunday"] = DayOfWeek.Sunday,
     });
 
-    private static readonly WordSet PeriodStarts = new("since", "from");
-
     /// <summary>True for a month name ("February", "Feb").</summary>
     public static bool IsMonth(ReadOnlySpan<char> word) => Months.TryGet(word, out _);
 
@@ -55,7 +53,7 @@ internal static class DateExpressionParser
     private static bool TryParse(SentenceTokens tokens, int i, DateOnly? published, out DateExpression expression)
     {
         expression = default;
-        var periodStart = tokens.In(i - 1, PeriodStarts) || (tokens.Is(i - 1, "of") && tokens.In(i - 2, PeriodStarts));
+        var periodStart = StartsPeriod(tokens, i);
         if (tokens.IsNumber(i)) return TryDayMonth(tokens, i, published, periodStart, out expression);
         if (!tokens.IsWord(i)) return false;
         if (Months.TryGet(tokens.Chars(i), out var month))
@@ -97,9 +95,21 @@ internal static class DateExpressionParser
         if ((tokens.Is(i, "this") || tokens.Is(i, "last") || tokens.Is(i, "past")) && (tokens.Is(i + 1, "week") || tokens.Is(i + 1, "month")))
         {
             var week = tokens.Is(i + 1, "week");
-            var date = tokens.Is(i, "this") ? today : week ? today.AddDays(-7) : today.AddMonths(-1);
+            // "this week" and "the past week" end at publication; "last week" is the week before.
+            var date = !tokens.Is(i, "last") ? today : week ? today.AddDays(-7) : today.AddMonths(-1);
             expression = new DateExpression(date, week ? 2 : 3, i, i + 2, periodStart);
             return true;
+        }
+        return false;
+    }
+
+    // "since 7 October", "from Saturday", "since fighting erupted there in May": the date opens a period.
+    private static bool StartsPeriod(SentenceTokens tokens, int i)
+    {
+        if (tokens.Is(i - 1, "from")) return true;
+        for (var k = i - 1; k >= 0 && k >= i - 5 && !tokens.IsSymbol(k, ',') && !tokens.IsClauseBreak(k); k--)
+        {
+            if (tokens.Is(k, "since")) return true;
         }
         return false;
     }
