@@ -1,36 +1,10 @@
-using GeoSituation.Server.Api;
-using GeoSituation.Server.Articles;
-using GeoSituation.Server.Cors;
-using GeoSituation.Server.Database;
-using GeoSituation.Server.Features;
+using GeoSituation.Server;
 using GeoSituation.Server.Health;
-using GeoSituation.Server.Hosting;
-using GeoSituation.Server.Map;
-using GeoSituation.Server.Problems;
-using GeoSituation.Server.Tiles;
 
+// `GeoSituation.Server --healthcheck` probes a running server (Docker HEALTHCHECK); otherwise serve.
+// The features the server is made of are listed in ServerApp.Build.
 if (HealthProbe.IsRequested(args)) return await HealthProbe.RunAsync();
-
-var builder = HostingExtensions.CreateGeoSituationBuilder(args);
-builder.AddGeoSituationHosting();
-builder.Services.AddGeoProblems();
-builder.Services.AddReadCors();
-builder.Services.AddApiDescription();
-builder.Services.AddGeoDatabase();
-builder.Services.AddFeatures();
-builder.Services.AddArticles();
-builder.Services.AddMapClient();
-
-var app = builder.Build();
-app.UseGeoProblems();
-app.UseReadCors();
-app.MapMapClient();
-app.MapHealth();
-app.MapFeatures();
-app.MapTiles();
-app.MapArticles();
-app.MapApiDescription();
-await app.RunAsync();
+await ServerApp.Build(args).RunAsync();
 return 0;
 
 public partial class Program;

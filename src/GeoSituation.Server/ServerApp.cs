@@ -1,0 +1,41 @@
+using GeoSituation.Server.Api;
+using GeoSituation.Server.Articles;
+using GeoSituation.Server.Cors;
+using GeoSituation.Server.Database;
+using GeoSituation.Server.Features;
+using GeoSituation.Server.Health;
+using GeoSituation.Server.Hosting;
+using GeoSituation.Server.Map;
+using GeoSituation.Server.Problems;
+using GeoSituation.Server.Tiles;
+
+namespace GeoSituation.Server;
+
+/// <summary>The whole server, feature by feature; used by Program.cs, `geosituation serve` and the tests.</summary>
+public static class ServerApp
+{
+    /// <summary>Builds the app. Settings come from the environment or the command line (--GEOSITUATION_DATA=..., --urls=...).</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = HostingExtensions.CreateGeoSituationBuilder(args);
+        builder.AddGeoSituationHosting();
+        builder.Services.AddGeoProblems();
+        builder.Services.AddReadCors();
+        builder.Services.AddApiDescription();
+        builder.Services.AddGeoDatabase();
+        builder.Services.AddFeatures();
+        builder.Services.AddArticles();
+        builder.Services.AddMapClient();
+
+        var app = builder.Build();
+        app.UseGeoProblems();
+        app.UseReadCors();
+        app.MapMapClient();
+        app.MapHealth();
+        app.MapFeatures();
+        app.MapTiles();
+        app.MapArticles();
+        app.MapApiDescription();
+        return app;
+    }
+}
