@@ -45,7 +45,8 @@ internal static class ContextWords
     {
         "county", "city", "parish", "district", "province", "state", "township", "town", "village", "borough", "region",
         "governorate", "valley", "island", "islands", "lake", "river", "mountains", "bay", "beach", "heights", "springs",
-        "falls", "park", "street", "avenue", "road", "square", "strip", "bank", "peninsula", "camp",
+        "falls", "park", "street", "avenue", "road", "square", "strip", "bank", "peninsula", "camp", "counties", "cities",
+        "states", "provinces", "districts", "parishes", "area", "areas",
     };
 
     /// <summary>Months and days the lexicon leaves out because they are also names (March, May, August).</summary>

@@ -11,25 +11,58 @@ namespace GeoSituation.Core.Geoparsing;
 /// </remarks>
 public sealed class Geoparser
 {
-    /// <summary>Recognition log-odds above which a match is reported.</summary>
-    private const double AcceptThreshold = 2.0;
-
     private readonly Gazetteer.Gazetteer gazetteer;
     private readonly CandidateFinder finder;
     private readonly Recognizer recognizer;
     private readonly Resolver resolver;
     private readonly FuzzyMatcher fuzzy;
+    private readonly RecognizerModel model;
 
     public Geoparser(Gazetteer.Gazetteer gazetteer)
+        : this(gazetteer, RecognizerModel.Default)
+    {
+    }
+
+    /// <summary>A geoparser with another recognition model (cross-validation, experiments).</summary>
+    public Geoparser(Gazetteer.Gazetteer gazetteer, RecognizerModel model)
     {
         this.gazetteer = gazetteer;
+        this.model = model;
         finder = new CandidateFinder(gazetteer);
-        recognizer = new Recognizer(gazetteer);
+        recognizer = new Recognizer(gazetteer, model);
         resolver = new Resolver(gazetteer);
         fuzzy = new FuzzyMatcher(gazetteer);
     }
 
     public IReadOnlyList<Toponym> Parse(string text, IReadOnlyList<TextSpan>? sentences = null)
+    {
+        var (_, candidates) = Analyse(text, sentences);
+        var result = new List<Toponym>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            if (!c.Accepted) continue;
+            var confidence = Math.Round(c.Recognition * c.ResolutionProbability, 3);
+            result.Add(new Toponym(new TextSpan(c.Start, c.End), text[c.Start..c.End], gazetteer.Entries[c.Entry], confidence));
+        }
+        return result;
+    }
+
+    /// <summary>Every gazetteer match with its recognition features, for training and explaining the model.</summary>
+    public IReadOnlyList<RecognitionExample> RecognitionExamples(string text)
+    {
+        var (context, candidates) = Analyse(text, null);
+        var examples = new List<RecognitionExample>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Stop) continue;
+            var features = new double[RecognitionFeatures.Count];
+            RecognitionFeatures.Compute(gazetteer, text, context.Tokens, context.Lower, context.People, candidates, i, context.CapitalisedKeys, features);
+            examples.Add(new RecognitionExample(new TextSpan(candidates[i].Start, candidates[i].End), text[candidates[i].Start..candidates[i].End], features, candidates[i].Recognition));
+        }
+        return examples;
+    }
+
+    private (ParseContext Context, List<Candidate> Candidates) Analyse(string text, IReadOnlyList<TextSpan>? sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
         sentences ??= SentenceSplitter.Split(text);
@@ -38,42 +71,32 @@ public sealed class Geoparser
         for (var i = 0; i < tokens.Count; i++) lower[i] = text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant();
         var candidates = finder.Find(text, tokens, lower);
         var people = recognizer.FindPeople(text, tokens, lower, candidates);
-        for (var i = 0; i < candidates.Count; i++)
-            recognizer.Score(text, tokens, lower, people, candidates[i], i + 1 < candidates.Count ? candidates[i + 1] : null);
-        foreach (var c in candidates) c.Accepted = c.Recognition >= AcceptThreshold;
-        AcceptRepeats(text, candidates);
-        candidates.AddRange(FindMisspellings(text, tokens, lower, people, candidates));
-        candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var accepted = candidates.Where(c => c.Accepted).ToList();
-        resolver.Resolve(text, tokens, lower, accepted);
+        var capitalisedKeys = candidates.Where(c => Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start)) == Recognizer.WordCasing.Title)
+            .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var context = new ParseContext(tokens, lower, people, capitalisedKeys);
+        for (var i = 0; i < candidates.Count; i++) recognizer.Score(text, tokens, lower, people, candidates, i, capitalisedKeys);
+        foreach (var c in candidates) c.Accepted = !c.Stop && c.Recognition >= model.Threshold;
 
-        var result = new List<Toponym>(accepted.Count);
-        foreach (var c in accepted)
+        var misspelt = FindMisspellings(text, tokens, lower, people, candidates);
+        if (misspelt.Count > 0)
         {
-            var recognition = 1 / (1 + Math.Exp(-(c.Recognition - AcceptThreshold + 1.0)));
-            var confidence = Math.Round(recognition * c.ResolutionProbability, 3);
-            result.Add(new Toponym(new TextSpan(c.Start, c.End), text[c.Start..c.End], gazetteer.Entries[c.Entry], confidence));
+            candidates.AddRange(misspelt);
+            candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (!candidates[i].Fuzzy) continue;
+                recognizer.Score(text, tokens, lower, people, candidates, i, capitalisedKeys);
+                candidates[i].Accepted = candidates[i].Recognition >= model.Threshold;
+            }
         }
-        return result;
+        resolver.Resolve(text, tokens, lower, candidates.Where(c => c.Accepted).ToList());
+        return (context, candidates);
     }
+
+    private sealed record ParseContext(List<Token> Tokens, string[] Lower, bool[] People, HashSet<string> CapitalisedKeys);
 
     private bool IsOrdinaryWord(string lowerWord) =>
         ContextWords.FunctionWords.Contains(lowerWord) || (gazetteer.WordClassOf(lowerWord) & WordClass.Common) != 0;
-
-    // One name, one treatment: "khan younis" in lower case later in an article that wrote "Khan Yunis".
-    private static void AcceptRepeats(string text, List<Candidate> candidates)
-    {
-        var acceptedKeys = candidates.Where(c => c.Accepted).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var c in candidates)
-        {
-            if (c.Accepted || c.Stop || !acceptedKeys.Contains(c.Key)) continue;
-            if (Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start)) == Recognizer.WordCasing.Lower && c.Key.Length >= 4 && c.Recognition > -8)
-            {
-                c.Recognition = AcceptThreshold + 0.5;
-                c.Accepted = true;
-            }
-        }
-    }
 
     private List<Candidate> FindMisspellings(string text, List<Token> tokens, string[] lower, bool[] people, List<Candidate> candidates)
     {
@@ -101,13 +124,13 @@ public sealed class Geoparser
                 var match = Match(pair, skeletons);
                 if (match is not null)
                 {
-                    found.Add(Fuzzy(i, i + 1, tokens, pair, match, text, lower, people));
+                    found.Add(Fuzzy(i, i + 1, tokens, pair, match));
                     i++;
                     continue;
                 }
             }
             var single = Match(key, skeletons);
-            if (single is not null) found.Add(Fuzzy(i, i, tokens, key, single, text, lower, people));
+            if (single is not null) found.Add(Fuzzy(i, i, tokens, key, single));
         }
         return found;
     }
@@ -121,11 +144,8 @@ public sealed class Geoparser
         return nearest is null ? null : [.. gazetteer.Index.Lookup(nearest)];
     }
 
-    private Candidate Fuzzy(int first, int last, List<Token> tokens, string key, NameHit[] hits, string text, string[] lower, bool[] people)
+    private static Candidate Fuzzy(int first, int last, List<Token> tokens, string key, NameHit[] hits)
     {
-        var c = new Candidate(first, last, tokens[first].Start, tokens[last].End, key, [.. hits.DistinctBy(h => h.Entry)], stop: false) { Fuzzy = true };
-        recognizer.Score(text, tokens, lower, people, c, null);
-        c.Accepted = c.Recognition >= AcceptThreshold;
-        return c;
+        return new Candidate(first, last, tokens[first].Start, tokens[last].End, key, [.. hits.DistinctBy(h => h.Entry)], stop: false) { Fuzzy = true };
     }
 }

@@ -4,99 +4,24 @@ namespace GeoSituation.Core.Geoparsing;
 
 /// <summary>Decides whether a gazetteer match is a place mention: "Rafah" yes, "John Kirby", "March", "Mobile app" no.</summary>
 /// <remarks>
-/// Evidence adds up as log-odds: how the word is written (capitalised, lower case, all caps, at a sentence start),
-/// what else the word is in English (a given name, an ordinary word, a month), what is around it (a title or
-/// given name before it means a person; "in", "near", "from" before it or ", Texas" after it means a place), and
-/// how notable the places of that name are.
+/// The evidence is in <see cref="RecognitionFeatures"/>; its weights are learned from annotated news
+/// (<see cref="RecognizerModel"/>, trained by `geosituation train-recognizer`). People are found here first,
+/// because a run of capitalised words that starts with a given name or follows a title is a person.
 /// </remarks>
-internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer)
+internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer, RecognizerModel model)
 {
-    public void Score(string text, List<Token> tokens, string[] lower, bool[] personTokens, Candidate c, Candidate? next)
+    /// <summary>Sets <see cref="Candidate.Recognition"/> to the model's probability that the match is a place.</summary>
+    public void Score(string text, List<Token> tokens, string[] lower, bool[] people, List<Candidate> candidates, int index, HashSet<string> capitalisedKeys)
     {
+        var c = candidates[index];
         if (c.Stop)
         {
-            c.Recognition = -20;
+            c.Recognition = 0;
             return;
         }
-        var first = tokens[c.FirstToken];
-        var surface = text.AsSpan(c.Start, c.End - c.Start);
-        var words = c.LastToken - c.FirstToken + 1;
-        var score = 0.0;
-
-        c.OnlyDemonym = c.Hits.All(h => h.Source == NameSource.Demonym);
-        var best = BestImportance(c);
-        var casing = Casing(surface);
-        score += casing switch
-        {
-            WordCasing.Title => 2.0,
-            WordCasing.AllCaps when surface.Length <= 3 => best >= 3 && c.Hits.Any(h => h.Source is NameSource.Primary or NameSource.Alias) ? 2.0 : -4,
-            WordCasing.AllCaps => first.LineStart ? 2.5 : 1.0,
-            // "usa This Tuesday": a lower-case country at the head of a line is a dateline.
-            WordCasing.Lower when first.LineStart && best >= 4 => 1.0,
-            WordCasing.Lower => -7,
-            _ => 0.5,
-        };
-
-        // Notability of the best reading: a country or state name is a place far more often than a hamlet's name.
-        score += best switch
-        {
-            >= 4 => 2.5,
-            >= 3 => 1.5,
-            >= 2 => 1.0,
-            >= 1 => 0,
-            _ => -1.0,
-        };
-        if (c.Hits.All(h => h.Source == NameSource.Alternate)) score -= 1.5;
-        if (words > 1) score += 1.0;
-        if (c.Fuzzy) score -= 1.5;
-
-        if (words == 1)
-        {
-            var w = lower[c.FirstToken];
-            var cls = gazetteer.WordClassOf(w);
-            if (ContextWords.Calendar.Contains(w) || (cls & (WordClass.Month | WordClass.Weekday)) != 0) score -= 8;
-            // An ordinary word ("National", "West", "Union") needs more evidence the less notable the place is.
-            if ((cls & WordClass.Common) != 0) score -= (best >= 3 ? 0 : best >= 2 ? 1.5 : 3.0) + (first.SentenceStart ? 1.5 : 0);
-            else if ((cls & WordClass.Dictionary) != 0) score -= best >= 2 ? 0 : 1.5;
-            if ((cls & (WordClass.GivenName | WordClass.Surname | WordClass.Person)) != 0) score -= best >= 3 ? 0 : best >= 2 ? 1.5 : 3.0;
-            if ((cls & WordClass.Organization) != 0) score -= 3;
-            if (first.SentenceStart && best < 2) score -= 1.0;
-        }
-        for (var k = c.FirstToken; k <= c.LastToken; k++)
-        {
-            if (personTokens[k])
-            {
-                score -= 7;
-                break;
-            }
-        }
-
-        // What comes before.
-        if (c.FirstToken > 0 && first.Before is Separator.Space)
-        {
-            var prev = lower[c.FirstToken - 1];
-            if (ContextWords.Locative.Contains(prev)) score += 2.0;
-            else if (prev is "of" or "the") score += 0.5;
-            if (ContextWords.PersonTitles.Contains(prev)) score -= 5;
-        }
-        else if (c.FirstToken > 0 && first.Before == Separator.Joiner && lower[c.FirstToken - 1] is "pro" or "anti")
-        {
-            score += 1.0; // "pro-Iranian"
-        }
-
-        // What comes after: "Iran-backed", a qualifier ", Texas", a person's surname.
-        if (c.LastToken + 1 < tokens.Count)
-        {
-            var following = tokens[c.LastToken + 1];
-            var nextWord = lower[c.LastToken + 1];
-            if (following.Before == Separator.Joiner && nextWord is "backed" or "based" or "born" or "led" or "allied" or "supported") score += 2.0;
-            if (following.Before == Separator.Space && ContextWords.PlaceTypeWords.Contains(nextWord)) score += 0.5;
-        }
-        // "Mobile, Ala.": a state or country right after a comma qualifies the name as a place.
-        if (next is { Stop: false } && next.FirstToken == c.LastToken + 1 && tokens[next.FirstToken].Before == Separator.Comma
-            && next.Hits.Any(h => gazetteer.Entries[h.Entry] is { Kind: PlaceKind.Country } or { FeatureCode: "ADM1" }))
-            score += 2.5;
-        c.Recognition = score;
+        Span<double> features = stackalloc double[RecognitionFeatures.Count];
+        RecognitionFeatures.Compute(gazetteer, text, tokens, lower, people, candidates, index, capitalisedKeys, features);
+        c.Recognition = model.Probability(features);
     }
 
     /// <summary>Marks runs of capitalised words that are people: a given name or a title followed by more names.</summary>
@@ -160,13 +85,6 @@ internal sealed class Recognizer(Gazetteer.Gazetteer gazetteer)
             if (h.Source != NameSource.Alternate && Importance(gazetteer.Entries[h.Entry]) >= 3) return true;
         }
         return false;
-    }
-
-    private double BestImportance(Candidate c)
-    {
-        var best = 0.0;
-        foreach (var h in c.Hits) best = Math.Max(best, Importance(gazetteer.Entries[h.Entry]));
-        return best;
     }
 
     /// <summary>0 hamlet .. 4 country: how likely a bare mention of this entry's name is the place.</summary>
