@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using GeoSituation.Postgis.Articles;
+using GeoSituation.Postgis.Features;
+using GeoSituation.Postgis.Tiles;
+
+namespace GeoSituation.Postgis.Tests;
+
+[Collection(PostgisCollection.Name)]
+public sealed class FeatureAndTileTests(PostgisFixture fixture)
+{
+    private static FeatureCollectionInfo Collection(string id) => FeatureCatalogue.Find(id)!;
+
+    private async Task SeedAsync(int articles)
+    {
+        var store = new ArticleStore(fixture.DataSource);
+        for (var i = 0; i < articles; i++) await store.SaveAsync(Analyses.Article($"Feature {i} {Guid.NewGuid():N}", Analyses.Rafah, Analyses.Cairo));
+    }
+
+    [Fact]
+    public async Task Keyset_pages_cover_every_mention_once_in_order()
+    {
+        await SeedAsync(5);
+        var features = new FeatureStore(fixture.DataSource);
+        var total = await features.CountAsync(new FeatureQuery(Collection("mentions"), 3));
+        var seen = new List<long>();
+        long? after = null;
+        while (true)
+        {
+            var page = new List<FeatureRow>();
+            await foreach (var row in features.ReadAsync(new FeatureQuery(Collection("mentions"), 3, After: after))) page.Add(row);
+            seen.AddRange(page.Take(3).Select(r => r.Fid));
+            if (page.Count <= 3) break;
+            after = page[2].Fid;
+        }
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Bbox_datetime_and_property_filters_select_features()
+    {
+        await SeedAsync(1);
+        var features = new FeatureStore(fixture.DataSource);
+        var gaza = new BoundingBox(34.0, 31.0, 34.6, 31.6);
+        var inGaza = new List<string>();
+        await foreach (var row in features.ReadAsync(new FeatureQuery(Collection("places"), 100, gaza))) inGaza.Add(row.Json);
+        Assert.Contains(inGaza, json => json.Contains("\"Rafah\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(inGaza, json => json.Contains("\"Cairo\"", StringComparison.Ordinal));
+
+        var before = new FeatureQuery(Collection("mentions"), 10, End: new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await features.CountAsync(before));
+        var onDay = new FeatureQuery(Collection("displacement"), 10,
+            Start: new DateTimeOffset(2024, 2, 13, 0, 0, 0, TimeSpan.Zero), End: new DateTimeOffset(2024, 2, 13, 23, 59, 59, TimeSpan.Zero));
+        Assert.True(await features.CountAsync(onDay) >= 1);
+
+        var cairo = new FeatureQuery(Collection("places"), 10, PropertyEquals: [new("name", "Cairo")]);
+        Assert.Equal(1, await features.CountAsync(cairo));
+        var injection = new FeatureQuery(Collection("places"), 10, PropertyEquals: [new("name", "x' OR '1'='1")]);
+        Assert.Equal(0, await features.CountAsync(injection));
+    }
+
+    [Fact]
+    public async Task Places_tile_is_a_valid_mvt_for_ogrinfo()
+    {
+        await SeedAsync(1);
+        var tiles = new TileStore(fixture.DataSource);
+        // z8 tile 152/104 covers the Gaza Strip.
+        var bytes = await tiles.GetTileAsync(TileCatalogue.Find("places")!, 8, 152, 104);
+        Assert.NotEmpty(bytes);
+        var path = Path.Combine(Path.GetTempPath(), $"places-{Guid.NewGuid():N}.mvt");
+        await File.WriteAllBytesAsync(path, bytes);
+        try
+        {
+            var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "-ro", "-al", path }) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("Layer name: places", output);
+            Assert.Contains("name (String) = Rafah", output);
+            Assert.DoesNotContain("name (String) = Cairo", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Assert.Empty(await tiles.GetTileAsync(TileCatalogue.Find("places")!, 8, 0, 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => tiles.GetTileAsync(TileCatalogue.Find("places")!, 1, 2, 0));
+    }
+}
