@@ -6,5 +6,8 @@ using GeoSituation.Cli.Commands;
 var root = new RootCommand("GeoSituation: a geospatial situation map from news articles.");
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DbMigrateCommand.Create());
 root.Subcommands.Add(TrainRecognizerCommand.Create());
 return await root.Parse(args).InvokeAsync();

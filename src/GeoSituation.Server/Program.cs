@@ -6,5 +6,3 @@ using GeoSituation.Server.Health;
 if (HealthProbe.IsRequested(args)) return await HealthProbe.RunAsync();
 await ServerApp.Build(args).RunAsync();
 return 0;
-
-public partial class Program;

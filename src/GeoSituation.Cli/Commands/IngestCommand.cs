@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Diagnostics;
+using GeoSituation.Core.Articles;
+using GeoSituation.Postgis.Articles;
+using GeoSituation.Postgis.Database;
+using GeoSituation.Postgis.Ingest;
+using Spectre.Console;
+
+namespace GeoSituation.Cli.Commands;
+
+/// <summary>
+/// `geosituation ingest &lt;files or folders&gt;`: analyses and stores articles (.txt: first line the title; .jsonl: one
+/// JSON article a line; .json: an article or an array) in the configured database, with a progress bar.
+/// Re-ingesting is harmless: articles are stored once by content hash.
+/// </summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders of articles (.txt, .jsonl, .json).", Arity = ArgumentArity.OneOrMore };
+        var database = DbMigrateCommand.DatabaseOption();
+        var data = DbMigrateCommand.DataOption();
+        var geodata = GeodataOptions.Create();
+        var parallel = new Option<int>("--parallel") { Description = "Articles analysed and stored at once (default: 2 per core).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
+        var command = new Command("ingest", "Analyse articles and store them with their places, displacement figures and events.")
+        {
+            paths, database, data, geodata, parallel,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(paths)!, parse.GetValue(database), parse.GetValue(data), parse.GetValue(geodata), Math.Max(1, parse.GetValue(parallel)), cancellationToken));
+        return command;
+    }
+
+    private sealed class Tally
+    {
+        public int Created;
+        public int Duplicates;
+        public int Failed;
+        public readonly List<string> Errors = [];
+    }
+
+    internal static async Task<int> RunAsync(string[] paths, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, int parallel, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> files;
+        try
+        {
+            files = ArticleFiles.Expand(paths);
+        }
+        catch (FileNotFoundException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+        if (files.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[yellow]No .txt, .jsonl or .json files found.[/]");
+            return 2;
+        }
+
+        var gazetteer = GeodataOptions.Load(geodata);
+        await using var session = await DatabaseSession.OpenAsync(
+            connectionString ?? Environment.GetEnvironmentVariable("GEOSITUATION_DB"), dataFolder?.FullName ?? DatabaseSession.DefaultDataFolder(), cancellationToken: cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into {session.Description}");
+        var ingestor = new ArticleIngestor(new ArticleAnalyzer(gazetteer), new ArticleStore(session.DataSource));
+
+        var total = files.Sum(CountArticles);
+        var tally = new Tally();
+        var clock = Stopwatch.StartNew();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var progress = context.AddTask("articles", maxValue: Math.Max(1, total));
+                await Parallel.ForEachAsync(ReadAll(files, tally), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+                    async (item, token) =>
+                    {
+                        try
+                        {
+                            var (result, _) = await ingestor.IngestAsync(item.Article, token);
+                            if (result.Created) Interlocked.Increment(ref tally.Created);
+                            else Interlocked.Increment(ref tally.Duplicates);
+                        }
+                        catch (Exception e) when (e is InvalidDataException or ArgumentException or Npgsql.PostgresException)
+                        {
+                            Fail(tally, $"{item.Where}: {e.Message}");
+                        }
+                        progress.Increment(1);
+                    });
+                progress.Value = progress.MaxValue;
+            });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var processed = tally.Created + tally.Duplicates;
+        AnsiConsole.MarkupLineInterpolated(
+            $"[green]{tally.Created} new[/], {tally.Duplicates} already stored, [red]{tally.Failed} failed[/] in {seconds:0.0} s ({processed / Math.Max(seconds, 0.001):0} articles/s)");
+        foreach (var error in tally.Errors.Take(10)) AnsiConsole.MarkupLineInterpolated($"[red]  {error}[/]");
+        return tally.Failed == 0 ? 0 : 1;
+    }
+
+    private static void Fail(Tally tally, string error)
+    {
+        Interlocked.Increment(ref tally.Failed);
+        lock (tally.Errors) tally.Errors.Add(error);
+    }
+
+    private static IEnumerable<(ArticleInput Article, string Where)> ReadAll(IReadOnlyList<string> files, Tally tally)
+    {
+        foreach (var file in files)
+        {
+            using var articles = ArticleFiles.Read(file).GetEnumerator();
+            var index = 0;
+            while (true)
+            {
+                ArticleInput article;
+                try
+                {
+                    if (!articles.MoveNext()) break;
+                    article = articles.Current;
+                }
+                catch (InvalidDataException e)
+                {
+                    // A malformed line: report it and go on with the next file (the reader cannot resume mid-file).
+                    Fail(tally, e.Message);
+                    break;
+                }
+                index++;
+                yield return (article, $"{file}#{index}");
+            }
+        }
+    }
+
+    /// <summary>Articles in a file without parsing them, for the progress bar.</summary>
+    private static int CountArticles(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".jsonl" => File.ReadLines(file).Count(line => !string.IsNullOrWhiteSpace(line)),
+        ".json" => SafeCount(file),
+        _ => 1,
+    };
+
+    private static int SafeCount(string file)
+    {
+        try { return ArticleFiles.Read(file).Count(); }
+        catch (InvalidDataException) { return 1; }
+    }
+}
