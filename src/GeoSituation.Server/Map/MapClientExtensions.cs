@@ -42,7 +42,7 @@ public static class MapClientExtensions
 
     /// <summary>
     /// Compresses responses, serves wwwroot (the map page, vendored MapLibre, glyphs) and maps
-    /// <c>/style.json</c>, <c>/fonts/{fontstack}/{range}.pbf</c>, <c>/embed</c>, <c>/embed/doc</c> and <c>/search</c>.
+    /// <c>/style.json</c>, <c>/fonts/{fontstack}/{range}.pbf</c>, <c>/embed</c>, <c>/embed/doc</c>, <c>/search</c>, <c>/map/governorates</c> and <c>POST /analyze</c>.
     /// </summary>
     public static WebApplication MapMapClient(this WebApplication app)
     {
@@ -55,6 +55,7 @@ public static class MapClientExtensions
         app.MapEmbed();
         app.MapSearch();
         app.MapGovernorates();
+        app.MapAnalyze();
         return app;
     }
 }

@@ -71,9 +71,11 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
     public async Task Clicking_Rafah_shows_the_quote_with_the_figure_and_the_source_article()
     {
         var page = await OpenMapAsync(SouthGazaView);
+        // Click where the figure is drawn (the place it was resolved to, within 5 km of Rafah).
+        var figure = (await RenderedNearAsync(page, "displacement", Rafah)).First(f => Number(f, "people") == 1_400_000);
         var point = await page.EvaluateAsync<double[]>(
             "([lon, lat]) => { const p = map.project([lon, lat]); return [p.x, p.y]; }",
-            new[] { Rafah.Lon, Rafah.Lat });
+            new[] { figure.GetProperty("coordinates")[0].GetDouble(), figure.GetProperty("coordinates")[1].GetDouble() });
 
         await page.Locator("#map canvas").ClickAsync(new() { Position = new() { X = (float)point[0], Y = (float)point[1] } });
         var popup = page.Locator(".situation-popup .popup-displacement");
@@ -103,6 +105,33 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
             && attribution.Contains("GeoNames", StringComparison.Ordinal), "GeoNames attribution is shown");
 
         await page.ScreenshotAsync(new() { Path = Artifact("embed.png") });
+        AssertEverythingCameFromLoopback();
+    }
+
+    [Fact]
+    public async Task Ingest_from_the_page_shows_the_places_found_then_stores_the_article_on_confirm()
+    {
+        var page = await OpenMapAsync("#map=8/32.3/35.2");
+        await page.Locator("#ingest-open").ClickAsync();
+        await page.Locator("#ingest-key").FillAsync("not-the-key");
+        await page.Locator("#ingest-title").FillAsync("Families leave Jenin camp");
+        await page.Locator("#ingest-text").FillAsync(
+            "About 3,000 people fled the Jenin refugee camp on Monday, the UN agency said. Many went to Nablus.");
+        await page.Locator("#ingest-find").ClickAsync();
+        await Assertions.Expect(page.Locator("#ingest-status")).ToContainTextAsync("Could not analyse");
+        Assert.True(await page.Locator("#ingest-confirm").IsDisabledAsync());
+
+        await page.Locator("#ingest-key").FillAsync(ServerProcess.ApiKey);
+        await page.Locator("#ingest-find").ClickAsync();
+        await Assertions.Expect(page.Locator("#ingest-preview mark").First).ToBeVisibleAsync();
+        var marked = await page.Locator("#ingest-preview mark").AllInnerTextsAsync();
+        Assert.Contains("Jenin", marked);
+        Assert.Contains("Nablus", marked);
+
+        await page.Locator("#ingest-confirm").ClickAsync();
+        await Assertions.Expect(page.Locator("#ingest-status")).ToContainTextAsync("Stored as article");
+        var places = await fixture.Server.Http.GetStringAsync("/collections/places/items?limit=1000");
+        Assert.Contains("Jenin", places, StringComparison.Ordinal);
         AssertEverythingCameFromLoopback();
     }
 
@@ -143,7 +172,7 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
 
     // MapLibre's "idle": the style, every requested tile and the frame after them are done.
     private static Task WaitForIdleAsync(IPage page) =>
-        page.EvaluateAsync("() => new Promise((resolve) => { map.once('idle', resolve); map.triggerRepaint(); })");
+        page.EvaluateAsync("() => new Promise((resolve) => { map.once('idle', () => resolve(true)); map.triggerRepaint(); })");
 
     private static async Task SetSliderAsync(IPage page, string value)
     {

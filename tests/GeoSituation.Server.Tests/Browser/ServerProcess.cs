@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 
 namespace GeoSituation.Server.Tests.Browser;
 
@@ -57,6 +55,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["GEOSITUATION_DATA"] = dataDirectory;
         start.Environment["GEOSITUATION_API_KEY"] = ApiKey;
+        start.Environment["GEOSITUATION_SEEDS"] = Path.Combine(RepositoryRoot, "seeds");
         start.Environment.Remove("GEOSITUATION_DB");
 
         var log = new StreamWriter(Path.Combine(ArtifactsDirectory, "server.log"), append: false, Encoding.UTF8) { AutoFlush = true };
@@ -69,8 +68,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(process, dataDirectory, log, baseAddress);
         try
         {
+            // The server ingests seeds/ on its first start, before it starts listening.
             await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
-            await server.IngestSeedsAsync();
             return server;
         }
         catch
@@ -78,20 +77,6 @@ internal sealed class ServerProcess : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>Posts an article through the public API, as the map page's ingest form does.</summary>
-    public async Task<JsonElement> PostArticleAsync(object article)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/articles")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(article), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        using var response = await Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST /articles: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
@@ -113,18 +98,6 @@ internal sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"The server did not answer /healthz within {timeout}; see {ArtifactsDirectory}/server.log.");
-    }
-
-    // The server ingests seeds/ on its first start by itself; posting them again is a no-op thanks to
-    // the content hash, and makes sure the seed is in before any test looks.
-    private async Task IngestSeedsAsync()
-    {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "seeds")).Order())
-        {
-            var text = await File.ReadAllTextAsync(file);
-            var title = text.Split('\n', 2)[0].Trim();
-            await PostArticleAsync(new { title, text, source = "seed", url = (string?)null });
-        }
     }
 
     public async ValueTask DisposeAsync()

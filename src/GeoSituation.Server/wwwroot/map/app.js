@@ -212,8 +212,9 @@
     body.append(text.slice(at));
     const names = [...new Set(marks.map((t) => t.name))];
     const figures = (found.displacement ?? []).map((d) =>
-      h('li', null, `${Number(d.people).toLocaleString('en')} people`, d.place ? ` · ${d.place.name}` : ''));
-    const events = (found.events ?? []).map((e) => h('li', null, `${e.type}`, e.place ? ` · ${e.place.name}` : ''));
+      h('li', null, `${Number(d.people).toLocaleString('en')} people`, d.qualifier ? ` (${d.qualifier})` : '',
+        d.place ? ` · ${d.place}` : '', d.origin ? ` from ${d.origin}` : ''));
+    const events = (found.events ?? []).map((e) => h('li', null, e.event_type.replaceAll('_', ' '), e.place ? ` · ${e.place}` : ''));
     $('ingest-preview').replaceChildren(
       h('p', null, h('strong', null, `${names.length} places: `), names.join(', ') || 'none'),
       body,

@@ -290,7 +290,7 @@
       });
       this.map.addControl(new maplibregl.AttributionControl({
         compact: false,
-        customAttribution: '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) · Natural Earth',
+        customAttribution: '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0)',
       }));
       this.map.on('styledata', useRtlPlugin);
       this.map.on('sourcedata', (e) => {

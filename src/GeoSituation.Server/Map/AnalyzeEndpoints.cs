@@ -1,0 +1,76 @@
+using GeoSituation.Core.Articles;
+using GeoSituation.Postgis.Articles;
+using GeoSituation.Server.Articles;
+using GeoSituation.Server.Hosting;
+
+namespace GeoSituation.Server.Map;
+
+/// <summary>
+/// <c>POST /analyze</c> (API key): runs the text pipeline on an article without storing it, so the map's
+/// ingest form can show the places it found, highlighted in the text, before the user confirms.
+/// Same body as <c>POST /articles</c>; the answer has character offsets like the CLI's <c>analyze</c>.
+/// </summary>
+internal static class AnalyzeEndpoints
+{
+    public static void MapAnalyze(this IEndpointRouteBuilder app) =>
+        app.MapPost("/analyze", AnalyzeAsync)
+            .WithName("AnalyzeArticle")
+            .WithSummary("Preview what an article's text yields (places with offsets, displacement, events) without storing it; Authorization: Bearer <key>")
+            .WithTags("Map");
+
+    private static async Task<IResult> AnalyzeAsync(
+        HttpContext context, ApiKey apiKey, ServerSettings settings, ArticleAnalyzer analyzer, CancellationToken cancellationToken)
+    {
+        // The preview costs as much CPU as an ingest, so it is behind the same key.
+        if (!apiKey.IsAuthorized(context.Request))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"geosituation\"";
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
+                detail: "Send Authorization: Bearer <key> (GEOSITUATION_API_KEY, or the key file the server printed at start).");
+        }
+        var (article, status, error) = await ArticleBody.ReadAsync(context.Request, settings.MaxArticleBytes, cancellationToken);
+        if (article is null) return TypedResults.Problem(statusCode: status, title: "Invalid article", detail: error);
+
+        var analysis = analyzer.Analyze(article);
+        return TypedResults.Json(new
+        {
+            content_hash = analysis.ContentHash,
+            toponyms = analysis.Toponyms.Select(t => new
+            {
+                start = t.Span.Start,
+                end = t.Span.End,
+                surface = t.Surface,
+                name = t.Place.Name,
+                place_id = t.Place.Id,
+                geonameid = t.Place.Id > 0 ? t.Place.Id : (long?)null,
+                country = t.Place.CountryCode,
+                lat = t.Place.Latitude,
+                lon = t.Place.Longitude,
+                confidence = t.Confidence,
+            }),
+            displacement = analysis.Displacement.Select(f => new
+            {
+                people = f.People,
+                low = f.Low,
+                high = f.High,
+                qualifier = f.Qualifier,
+                number_text = f.NumberText,
+                start = f.Span.Start,
+                end = f.Span.End,
+                place = f.Place?.Name,
+                origin = f.Origin?.Name,
+                as_of = f.AsOf,
+                confidence = f.Confidence,
+            }),
+            events = analysis.Events.Select(e => new
+            {
+                event_type = ArticleStore.EventTypeName(e.Type),
+                sub_type = e.SubType,
+                place = e.Place.Name,
+                date = e.Date,
+                fatalities = e.Fatalities,
+                confidence = e.Confidence,
+            }),
+        }, JsonDefaults.SnakeCase);
+    }
+}
