@@ -16,7 +16,7 @@ internal enum CueKind
     Harm,
     /// <summary>People going home again: a return, not a displacement.</summary>
     Return,
-    /// <summary>A population ("a pre-war population of 275,000"): residents, not displaced people.</summary>
+    /// <summary>A population or a capacity ("a pre-war population of 275,000", "designed for 20,000"): not displaced people.</summary>
     Population,
 }
 
@@ -45,10 +45,11 @@ internal static class DisplacementCues
     private static readonly WordMap<CueKind> Words = new(new Dictionary<string, CueKind>
     {
         ["fled"] = CueKind.Flight, ["flee"] = CueKind.Flight, ["flees"] = CueKind.Flight, ["fleeing"] = CueKind.Flight,
-        ["escaped"] = CueKind.Flight, ["escaping"] = CueKind.Flight, ["uprooted"] = CueKind.Flight,
-        ["evacuated"] = CueKind.Flight, ["evacuate"] = CueKind.Flight, ["evacuating"] = CueKind.Flight, ["evacuation"] = CueKind.Flight,
+        ["escaped"] = CueKind.Flight, ["escaping"] = CueKind.Flight, ["uprooted"] = CueKind.Status,
+        ["evacuated"] = CueKind.Flight, ["evacuate"] = CueKind.Flight, ["evacuating"] = CueKind.Flight,
         ["displaced"] = CueKind.Status, ["displacement"] = CueKind.Status, ["displacing"] = CueKind.Status, ["displace"] = CueKind.Status,
         ["idps"] = CueKind.Status, ["idp"] = CueKind.Status, ["homeless"] = CueKind.Status, ["evacuees"] = CueKind.Status,
+        ["arrivals"] = CueKind.Status, ["newcomers"] = CueKind.Status,
         ["sheltering"] = CueKind.Shelter, ["sheltered"] = CueKind.Shelter, ["crammed"] = CueKind.Shelter, ["packed"] = CueKind.Shelter,
         ["squeezed"] = CueKind.Shelter, ["huddled"] = CueKind.Shelter, ["huddling"] = CueKind.Shelter, ["camped"] = CueKind.Shelter,
         ["killed"] = CueKind.Harm, ["kill"] = CueKind.Harm, ["kills"] = CueKind.Harm, ["killing"] = CueKind.Harm, ["dead"] = CueKind.Harm,
@@ -59,7 +60,8 @@ internal static class DisplacementCues
         ["kidnapped"] = CueKind.Harm, ["hostages"] = CueKind.Harm, ["hostage"] = CueKind.Harm, ["captured"] = CueKind.Harm,
         ["executed"] = CueKind.Harm, ["massacred"] = CueKind.Harm, ["shot"] = CueKind.Harm, ["bodies"] = CueKind.Harm,
         ["returned"] = CueKind.Return, ["return"] = CueKind.Return, ["returning"] = CueKind.Return, ["returnees"] = CueKind.Return,
-        ["population"] = CueKind.Population, ["inhabitants"] = CueKind.Population,
+        ["population"] = CueKind.Population, ["inhabitants"] = CueKind.Population, ["capacity"] = CueKind.Population,
+        ["designed"] = CueKind.Population, ["built"] = CueKind.Population, ["intended"] = CueKind.Population, ["meant"] = CueKind.Population,
     });
 
     /// <summary>Verbs of staying that mean displacement only before a place of refuge ("living in tents").</summary>
@@ -68,6 +70,16 @@ internal static class DisplacementCues
     private static readonly WordSet RefugePlaces = new(
         "shelters", "shelter", "camps", "camp", "tents", "tent", "schools", "overcrowded", "makeshift", "displacement",
         "streets", "open", "collective", "sites", "centres", "centers", "crowded", "tented", "informal", "unrwa");
+
+    private static readonly WordSet RefugeNouns = new("refuge", "safety", "sanctuary", "safe");
+
+    private static readonly WordSet Arriving = new("arriving", "arrived", "arrive", "arrives");
+
+    private static readonly WordSet Leaving = new("left", "leave", "leaving", "leaves");
+
+    private static readonly WordSet PlaceLead = new(
+        "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "their", "homes",
+        "home", "houses", "villages", "towns", "areas", "parts", "city", "camp");
 
     private static readonly WordSet RefugeVerbs = new("sought", "seeking", "seek", "taken", "taking", "take", "took", "found", "find", "finding");
 
@@ -83,7 +95,7 @@ internal static class DisplacementCues
         "villagers", "citizens", "others", "refugees", "migrants", "survivors", "youths", "adults", "minors", "souls",
         "palestinians", "gazans", "sudanese", "syrians", "ukrainians", "rohingya", "somalis", "afghans", "congolese", "haitians");
 
-    private static readonly WordSet DisplacedNouns = new("displaced", "idps", "idp", "evacuees", "uprooted", "homeless");
+    private static readonly WordSet DisplacedNouns = new("displaced", "idps", "idp", "evacuees", "uprooted", "homeless", "arrivals", "newcomers");
 
     /// <summary>Words that may follow a count with no noun: verbs, prepositions, relative pronouns.</summary>
     private static readonly WordSet FunctionWords = new(
@@ -108,7 +120,22 @@ internal static class DisplacementCues
                 ? CueKind.Shelter
                 : CueKind.None;
         }
-        if (tokens.Is(k, "refuge")) return tokens.In(k - 1, RefugeVerbs) ? CueKind.Shelter : CueKind.None;
+        if (tokens.In(k, RefugeNouns)) return tokens.In(k - 1, RefugeVerbs) ? CueKind.Shelter : CueKind.None;
+        // "the evacuation of 100,000 residents", but not "evacuation orders" (which move no one yet).
+        if (tokens.Is(k, "evacuation"))
+        {
+            return tokens.Is(k + 1, "orders") || tokens.Is(k + 1, "order") || tokens.Is(k + 1, "warnings") || tokens.Is(k + 1, "zone") ? CueKind.None : CueKind.Flight;
+        }
+        // "1,000 people a day are arriving in Rafah": arriving somewhere after flight.
+        if (tokens.In(k, Arriving) && (tokens.Is(k + 1, "in") || tokens.Is(k + 1, "at") || tokens.Is(k + 1, "from"))) return CueKind.Shelter;
+        // "left their homes", "have left northern Gaza": leaving a home or a named place.
+        if (tokens.In(k, Leaving))
+        {
+            var j = k + 1;
+            while (j < tokens.Count && j <= k + 3 && tokens.In(j, PlaceLead)) j++;
+            if (j > k + 1 && (tokens.Is(j - 1, "homes") || tokens.Is(j - 1, "home") || tokens.Is(j - 1, "houses"))) return CueKind.Flight;
+            return tokens.IsCapitalised(j) ? CueKind.Flight : CueKind.None;
+        }
         if (tokens.In(k, Staying))
         {
             for (var j = k + 1; j <= k + 4 && j < tokens.Count; j++)
@@ -117,16 +144,21 @@ internal static class DisplacementCues
             }
             return CueKind.None;
         }
-        if (tokens.In(k, ForcedOut) && (tokens.Is(k + 1, "from") || tokens.Is(k + 1, "out") || tokens.Is(k + 1, "south") || tokens.Is(k + 1, "north")))
+        // "forced from their homes", "pushed more than 150,000 people into Port Sudan", "driven out".
+        if (tokens.In(k, ForcedOut))
         {
-            return CueKind.Flight;
+            for (var j = k + 1; j < tokens.Count && j <= k + 7 && !tokens.IsClauseBreak(j); j++)
+            {
+                if (tokens.Is(j, "from") || tokens.Is(j, "out") || tokens.Is(j, "into") || tokens.Is(j, "south") || tokens.Is(j, "north")) return CueKind.Flight;
+            }
+            return CueKind.None;
         }
         // "6,000 people crossed into Chad": crossing a border is flight when what crosses is people (checked by the head noun).
         if ((tokens.Is(k, "crossed") || tokens.Is(k, "crossing")) && (tokens.Is(k + 1, "into") || tokens.Is(k + 1, "over") || (tokens.Is(k + 1, "the") && tokens.Is(k + 2, "border"))))
         {
             return CueKind.Flight;
         }
-        if ((tokens.Is(k, "left") || tokens.Is(k, "lost") || tokens.Is(k, "abandoned")) && tokens.Is(k + 1, "their") && tokens.Is(k + 2, "homes"))
+        if ((tokens.Is(k, "lost") || tokens.Is(k, "abandoned")) && tokens.Is(k + 1, "their") && tokens.Is(k + 2, "homes"))
         {
             return CueKind.Flight;
         }

@@ -87,6 +87,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         if (head == HeadKind.Implicit && value < 10) return false;
 
         var (cue, cueDistance) = NearestCue(first, headEnd, n);
+        // "a population of 275,000", "designed for 20,000 people": a baseline right before the number vetoes it.
+        if (head != HeadKind.Displaced && BaselineBefore(first)) return false;
         if (head == HeadKind.Displaced)
         {
             // "30 displaced people were killed in a strike on a school" counts the dead, not the displaced.
@@ -103,7 +105,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         if (number.IsVague) confidence -= 0.05;
         if (isPercentOfPopulation) confidence -= 0.05;
 
-        var (direction, place, origin, placeConfidence) = Locate(sentence, first, end, headEnd, cue);
+        var (direction, place, origin, placeConfidence) = Locate(sentence, first, end, headEnd, cue, head);
         confidence += placeConfidence;
 
         var asOf = DateExpressionParser.FindAsOf(tokens, published);
@@ -180,6 +182,15 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return leftDistance < rightDistance ? (left, leftDistance) : (right, rightDistance);
     }
 
+    private bool BaselineBefore(int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        {
+            if (DisplacementCues.At(tokens, k) == CueKind.Population) return true;
+        }
+        return false;
+    }
+
     private NumberExpression? PreviousNumber(int first)
     {
         NumberExpression? previous = null;
@@ -191,18 +202,21 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     }
 
     private (DisplacementDirection Direction, GazetteerEntry? Place, GazetteerEntry? Origin, double Confidence) Locate(
-        int sentence, int first, int end, int headEnd, CueKind cue)
+        int sentence, int first, int end, int headEnd, CueKind cue, HeadKind head)
     {
         LoadCandidates(sentence, end, headEnd);
         PlaceRoles.Candidate? at = null, from = null;
         int atScore = int.MaxValue, fromScore = int.MaxValue;
-        var flightOnly = cue == CueKind.Flight && !HasShelterCue();
+        // A count of displaced people by name ("12,500 new arrivals in Chad ... fleeing El Geneina") is where they are.
+        var flightOnly = cue == CueKind.Flight && head != HeadKind.Displaced && !HasShelterCue();
         foreach (var candidate in candidates)
         {
             var distance = candidate.FirstToken >= headEnd ? candidate.FirstToken - headEnd : Math.Max(0, first - candidate.EndToken);
             var role = candidate.Role;
-            // "Khan Younis: 100,000 fled": with only a verb of flight, an unmarked place is where they fled from.
-            if (role == PlaceRole.Unmarked && flightOnly) role = PlaceRole.From;
+            // "Khan Younis: 100,000 fled", "In Kharkiv region, 23,000 were evacuated": with only a verb of flight and
+            // no destination word, the place is where they fled from.
+            if (role is PlaceRole.Unmarked or PlaceRole.In && flightOnly) role = PlaceRole.From;
+            if (role == PlaceRole.In) role = PlaceRole.At;
             if (role == PlaceRole.From)
             {
                 if (distance < fromScore) (from, fromScore) = (candidate, distance);
@@ -221,7 +235,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             // "Jabalia camp was encircled. ... 35,000 people fled, mostly to Gaza City": fled from the place being talked about.
             var origin = cue == CueKind.Flight && focus is { } left && left.Place.Id != onlyAt.Place.Id ? left.Place : null;
-            return (DisplacementDirection.At, onlyAt.Place, origin, onlyAt.Role == PlaceRole.At ? 0.1 : 0.05);
+            return (DisplacementDirection.At, onlyAt.Place, origin, onlyAt.Role != PlaceRole.Unmarked ? 0.1 : 0.05);
         }
         if (from is { } onlyFrom)
         {

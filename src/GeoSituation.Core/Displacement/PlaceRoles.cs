@@ -9,8 +9,10 @@ internal enum PlaceRole
 {
     /// <summary>Nothing marks the role ("Rafah, where ..."): read as where people are, with less confidence.</summary>
     Unmarked,
-    /// <summary>"in Rafah", "into Rafah", "to Rafah", "Rafah's".</summary>
+    /// <summary>"into Rafah", "to Rafah", "for Rafah", "Rafah's": a destination.</summary>
     At,
+    /// <summary>"in Rafah", "across Gaza": where something happens, which is where people are unless they are fleeing.</summary>
+    In,
     /// <summary>"from Khan Younis", "fled Khan Younis", "out of Khan Younis".</summary>
     From,
 }
@@ -26,14 +28,19 @@ internal static class PlaceRoles
         "from", "fled", "flee", "flees", "fleeing", "escaped", "escaping", "left", "leaving", "evacuated", "evacuating", "uprooted", "out", "abandoned");
 
     private static readonly WordSet AtMarkers = new(
-        "in", "into", "to", "at", "towards", "toward", "inside", "within", "across", "throughout", "reached", "reaching",
-        "arrived", "arriving", "for", "near", "around", "hosts", "hosting", "entered", "on");
+        "into", "to", "towards", "toward", "reached", "reaching", "arrived", "arriving", "for", "hosts", "hosting", "entered");
+
+    private static readonly WordSet InMarkers = new("in", "at", "inside", "within", "across", "throughout", "on");
+
+    // "from villages near Kherson": a vicinity word is read like a filler, but is where people are if nothing else is said.
+    private static readonly WordSet Vicinity = new("near", "around", "outside");
 
     private static readonly WordSet Fillers = new(
         "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
         "northwestern", "southeastern", "southwestern", "city", "town", "village", "area", "areas", "part", "parts", "of",
         "camp", "governorate", "province", "region", "district", "outskirts", "neighbouring", "neighboring", "nearby",
-        "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest");
+        "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest",
+        "villages", "towns", "communities", "settlements");
 
     private static readonly WordSet LeftBehind = new(
         "homes", "houses", "home", "neighbourhoods", "neighborhoods", "fighting", "violence", "clashes", "hostilities",
@@ -44,16 +51,23 @@ internal static class PlaceRoles
     public static PlaceRole Of(SentenceTokens tokens, int firstToken, int endToken)
     {
         if (tokens.IsPossessiveAt(endToken)) return PlaceRole.At;
+        var vicinity = false;
         for (int k = firstToken - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {
+            if (tokens.In(k, Vicinity))
+            {
+                vicinity = true;
+                continue;
+            }
             // "left their homes in Jabalia", "fled the fighting in El Fasher", "residents of Goma": where they were.
             if (tokens.Is(k, "in") && tokens.In(k - 1, LeftBehind)) return PlaceRole.From;
             if (tokens.Is(k, "of") && tokens.In(k - 1, Dwellers)) return PlaceRole.From;
             if (tokens.In(k, FromMarkers)) return PlaceRole.From;
             if (tokens.In(k, AtMarkers)) return PlaceRole.At;
+            if (tokens.In(k, InMarkers)) return PlaceRole.In;
             if (!tokens.In(k, Fillers) && !tokens.IsSymbol(k, '-')) break;
         }
-        return PlaceRole.Unmarked;
+        return vicinity ? PlaceRole.In : PlaceRole.Unmarked;
     }
 
     /// <summary>How much a place's kind counts against it when choosing among candidates (specific places first).</summary>

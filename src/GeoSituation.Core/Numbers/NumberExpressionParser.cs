@@ -98,6 +98,7 @@ internal static class NumberExpressionParser
     {
         if (tokens.IsNumber(i)) return TryDigits(tokens, i, out quantity);
         if (TryVague(tokens, i, out quantity)) return true;
+        if (TryFraction(tokens, i, out quantity)) return true;
         return TryWords(tokens, i, out quantity);
     }
 
@@ -188,6 +189,29 @@ internal static class NumberExpressionParser
             k++;
         }
         quantity = new Quantity(multiplier * scale, scale, true, false, false, k);
+        return true;
+    }
+
+    // "three quarters of", "two thirds of", "a third of", "half of": a share, read as a percentage.
+    private static bool TryFraction(SentenceTokens tokens, int i, out Quantity quantity)
+    {
+        quantity = default;
+        if (tokens.Is(i, "half") && tokens.Is(i + 1, "of"))
+        {
+            quantity = new Quantity(50, 1, false, true, false, i + 1);
+            return true;
+        }
+        var count = 1.0;
+        var k = i;
+        if (tokens.Is(k, "a") || tokens.Is(k, "one")) k++;
+        else if (tokens.IsWord(k) && NumberWords.Units.TryGet(tokens.Chars(k), out var units))
+        {
+            count = units;
+            k++;
+        }
+        else return false;
+        if (!tokens.IsWord(k) || !NumberWords.Fractions.TryGet(tokens.Chars(k), out var denominator)) return false;
+        quantity = new Quantity(100 * count / denominator, 1, false, true, false, k + 1);
         return true;
     }
 

@@ -46,6 +46,13 @@ internal static class NumberWords
         ["several"] = 3, ["few"] = 2, ["couple"] = 2, ["many"] = 2,
     });
 
+    /// <summary>Fraction words and their denominators ("three quarters", "a third").</summary>
+    public static readonly WordMap<double> Fractions = new(new Dictionary<string, double>
+    {
+        ["half"] = 2, ["halves"] = 2, ["third"] = 3, ["thirds"] = 3, ["quarter"] = 4, ["quarters"] = 4, ["fifth"] = 5, ["fifths"] = 5,
+        ["tenth"] = 10, ["tenths"] = 10,
+    });
+
     public static readonly WordSet OrdinalSuffixes = new("st", "nd", "rd", "th");
 
     public static readonly WordSet PercentWords = new("percent", "pct", "percentage");

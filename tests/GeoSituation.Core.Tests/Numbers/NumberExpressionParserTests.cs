@@ -108,6 +108,9 @@ public sealed class NumberExpressionParserTests
     [InlineData("85% of", 85)]
     [InlineData("85 per cent of", 85)]
     [InlineData("7.5 pct of", 7.5)]
+    [InlineData("three quarters of", 75)]
+    [InlineData("a quarter of", 25)]
+    [InlineData("half of", 50)]
     public void Percentages_are_kept_apart_from_counts(string text, double percent)
     {
         var (e, _) = First(text);
