@@ -16,6 +16,8 @@ internal enum CueKind
     Harm,
     /// <summary>People going home again: a return, not a displacement.</summary>
     Return,
+    /// <summary>A displacement that may happen ("could be displaced", "at risk of displacement"): not a figure of displaced people.</summary>
+    Projection,
     /// <summary>A population or a capacity ("a pre-war population of 275,000", "designed for 20,000"): not displaced people.</summary>
     Population,
 }
@@ -47,6 +49,7 @@ internal static class DisplacementCues
         ["fled"] = CueKind.Flight, ["flee"] = CueKind.Flight, ["flees"] = CueKind.Flight, ["fleeing"] = CueKind.Flight,
         ["escaped"] = CueKind.Flight, ["escaping"] = CueKind.Flight, ["uprooted"] = CueKind.Status,
         ["evacuated"] = CueKind.Flight, ["evacuate"] = CueKind.Flight, ["evacuating"] = CueKind.Flight,
+        ["relocated"] = CueKind.Flight, ["relocation"] = CueKind.Flight,
         ["displaced"] = CueKind.Status, ["displacement"] = CueKind.Status, ["displacing"] = CueKind.Status, ["displace"] = CueKind.Status,
         ["idps"] = CueKind.Status, ["idp"] = CueKind.Status, ["homeless"] = CueKind.Status, ["evacuees"] = CueKind.Status,
         ["arrivals"] = CueKind.Status, ["newcomers"] = CueKind.Status,
@@ -65,7 +68,8 @@ internal static class DisplacementCues
     });
 
     /// <summary>Verbs of staying that mean displacement only before a place of refuge ("living in tents").</summary>
-    private static readonly WordSet Staying = new("living", "live", "lived", "staying", "stay", "housed", "hosted", "hosting", "hosts", "host", "now");
+    private static readonly WordSet Staying = new(
+        "living", "live", "lived", "staying", "stay", "housed", "hosted", "hosting", "hosts", "host", "now", "sleeping", "sleep", "slept");
 
     private static readonly WordSet RefugePlaces = new(
         "shelters", "shelter", "camps", "camp", "tents", "tent", "schools", "overcrowded", "makeshift", "displacement",
@@ -138,7 +142,7 @@ internal static class DisplacementCues
         }
         if (tokens.In(k, Staying))
         {
-            for (var j = k + 1; j <= k + 4 && j < tokens.Count; j++)
+            for (var j = k + 1; j <= k + 8 && j < tokens.Count && !tokens.IsClauseBreak(j); j++)
             {
                 if (tokens.In(j, RefugePlaces)) return CueKind.Shelter;
             }
@@ -165,6 +169,18 @@ internal static class DisplacementCues
         return CueKind.None;
     }
 
+    private static readonly WordSet Modals = new("could", "would", "may", "might", "will", "risk", "threatened", "expected", "likely", "feared");
+
+    /// <summary>A modal or risk word within the three words before a cue ("could be displaced", "risk being uprooted").</summary>
+    public static bool IsProjected(SentenceTokens tokens, int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 3; j--)
+        {
+            if (tokens.In(j, Modals)) return true;
+        }
+        return false;
+    }
+
     public static bool IsDisplacement(CueKind kind) => kind is CueKind.Flight or CueKind.Status or CueKind.Shelter;
 
     /// <summary>"fled other areas", "from elsewhere": the people came from places the text does not name.</summary>
@@ -189,6 +205,7 @@ internal static class DisplacementCues
         if (afterMagnitude && tokens.Is(k, "of")) k++;
         var kind = HeadKind.Implicit;
         var sawName = false;
+        var sawPeople = false;
         for (var steps = 0; steps < 5 && k < tokens.Count; steps++, k++)
         {
             if (tokens.IsWord(k))
@@ -197,11 +214,14 @@ internal static class DisplacementCues
                 if (DisplacedNouns.Contains(word))
                 {
                     kind = HeadKind.Displaced;
+                    // "IDPs", "evacuees" are nouns themselves; "displaced" may be an adjective before one.
+                    sawPeople |= !word.Equals("displaced", StringComparison.OrdinalIgnoreCase) && !word.Equals("uprooted", StringComparison.OrdinalIgnoreCase);
                     continue;
                 }
                 if (PeopleNouns.Contains(word))
                 {
                     if (kind != HeadKind.Displaced) kind = HeadKind.People;
+                    sawPeople = true;
                     continue;
                 }
                 if (Modifiers.Contains(word)) continue;
@@ -212,8 +232,10 @@ internal static class DisplacementCues
                     continue;
                 }
                 if (FunctionWords.Contains(word)) break;
+                // The unknown word is the noun: "500 displaced families" counts families. After "people" it is not
+                // the noun any more ("1,000 people daily").
                 end = k;
-                return kind == HeadKind.Implicit ? HeadKind.Other : kind;
+                return sawPeople ? HeadKind.People : HeadKind.Other;
             }
             if (tokens.IsSymbol(k, '-') && tokens.IsWord(k + 1)) continue;
             break;

@@ -22,7 +22,7 @@ namespace GeoSituation.Core.Displacement;
 internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published)
 {
     private const int RightWindow = 12;
-    private const int LeftWindow = 8;
+    private const int LeftWindow = 12;
 
     private readonly SentenceTokens tokens = new();
     private readonly List<NumberExpression> numbers = [];
@@ -65,6 +65,11 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             if (!tokens.Is(end, "of") || n + 1 >= numbers.Count) return false;
             var population = numbers[n + 1];
             if (population.FirstToken > end + 6 || population.Percent is not null || population.IsVague) return false;
+            // "75% of the population, or 1.7 million people": an aside restating the share is not its base.
+            for (var k = end + 1; k < population.FirstToken; k++)
+            {
+                if (tokens.IsSymbol(k, ',') || tokens.IsSymbol(k, '(') || tokens.Is(k, "or")) return false;
+            }
             value = (long)Math.Round(percent / 100 * population.Value);
             (low, high) = Qualifiers.BoundOf(number.Qualifier) switch
             {
@@ -165,6 +170,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             var cue = DisplacementCues.At(tokens, k);
             if (cue is CueKind.None or CueKind.Population) continue;
+            // "up to 250,000 people could be displaced if ...": a projection, not people displaced.
+            if (DisplacementCues.IsProjected(tokens, k)) cue = CueKind.Projection;
             (right, rightDistance) = (cue, k - headEnd);
             break;
         }
@@ -184,7 +191,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
 
     private bool BaselineBefore(int first)
     {
-        for (var k = first - 1; k >= 0 && k >= first - 3; k--)
+        for (var k = first - 1; k >= 0 && k >= first - 3 && !tokens.IsSymbol(k, ',') && !tokens.Is(k, "or"); k--)
         {
             if (DisplacementCues.At(tokens, k) == CueKind.Population) return true;
         }

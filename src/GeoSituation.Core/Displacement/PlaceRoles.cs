@@ -30,6 +30,8 @@ internal static class PlaceRoles
     private static readonly WordSet AtMarkers = new(
         "into", "to", "towards", "toward", "reached", "reaching", "arrived", "arriving", "for", "hosts", "hosting", "entered");
 
+    private static readonly WordSet Receiving = new("hosts", "hosted", "houses", "housed", "shelters", "sheltered", "received", "receives", "absorbed");
+
     private static readonly WordSet InMarkers = new("in", "at", "inside", "within", "across", "throughout", "on");
 
     // "from villages near Kherson": a vicinity word is read like a filler, but is where people are if nothing else is said.
@@ -40,7 +42,7 @@ internal static class PlaceRoles
         "northwestern", "southeastern", "southwestern", "city", "town", "village", "area", "areas", "part", "parts", "of",
         "camp", "governorate", "province", "region", "district", "outskirts", "neighbouring", "neighboring", "nearby",
         "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest",
-        "villages", "towns", "communities", "settlements");
+        "villages", "towns", "communities", "settlements", "safer", "safe");
 
     private static readonly WordSet LeftBehind = new(
         "homes", "houses", "home", "neighbourhoods", "neighborhoods", "fighting", "violence", "clashes", "hostilities",
@@ -51,6 +53,9 @@ internal static class PlaceRoles
     public static PlaceRole Of(SentenceTokens tokens, int firstToken, int endToken)
     {
         if (tokens.IsPossessiveAt(endToken)) return PlaceRole.At;
+        // "Port Sudan now hosts 250,000 people", "Idlib is home to ...": the place receives them.
+        var next = tokens.Is(endToken, "now") ? endToken + 1 : endToken;
+        if (tokens.In(next, Receiving) || (tokens.Is(next, "is") && tokens.Is(next + 1, "home"))) return PlaceRole.At;
         var vicinity = false;
         for (int k = firstToken - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {

@@ -210,6 +210,7 @@ internal static class NumberExpressionParser
             k++;
         }
         else return false;
+        if (tokens.IsDash(k)) k++;
         if (!tokens.IsWord(k) || !NumberWords.Fractions.TryGet(tokens.Chars(k), out var denominator)) return false;
         quantity = new Quantity(100 * count / denominator, 1, false, true, false, k + 1);
         return true;

@@ -110,6 +110,7 @@ public sealed class NumberExpressionParserTests
     [InlineData("7.5 pct of", 7.5)]
     [InlineData("three quarters of", 75)]
     [InlineData("a quarter of", 25)]
+    [InlineData("two-thirds of", 66.66666666666667)]
     [InlineData("half of", 50)]
     public void Percentages_are_kept_apart_from_counts(string text, double percent)
     {
