@@ -10,4 +10,5 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DbMigrateCommand.Create());
 root.Subcommands.Add(TrainRecognizerCommand.Create());
+root.Subcommands.Add(TrainResolverCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -9,6 +9,8 @@ internal sealed class Candidate(int firstToken, int lastToken, int start, int en
     public int LastToken { get; } = lastToken;
     public int Start { get; } = start;
     public int End { get; set; } = end;
+    /// <summary>The text as written (set by the geoparser).</summary>
+    public string Surface { get; set; } = "";
     /// <summary>The normalised name as looked up.</summary>
     public string Key { get; } = key;
     public NameHit[] Hits { get; set; } = hits;

@@ -56,6 +56,13 @@ internal static class ContextWords
         "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     };
 
+    /// <summary>Words of US local government and schools; several in one article mark US local news.</summary>
+    public static readonly HashSet<string> UsLocalGovernment = new(StringComparer.Ordinal)
+    {
+        "county", "township", "sheriff", "sheriff's", "elementary", "superintendent", "commissioners", "councilman",
+        "councilwoman", "alderman", "aldermen", "selectmen", "deputies", "freeholders", "borough", "statehouse", "gov",
+    };
+
     /// <summary>Lower-case words that never start a place name; skipping them keeps the scan fast.</summary>
     public static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {

@@ -19,24 +19,24 @@ public sealed class Geoparser
     private readonly RecognizerModel model;
 
     public Geoparser(Gazetteer.Gazetteer gazetteer)
-        : this(gazetteer, RecognizerModel.Default)
+        : this(gazetteer, RecognizerModel.Default, ResolverModel.Default)
     {
     }
 
-    /// <summary>A geoparser with another recognition model (cross-validation, experiments).</summary>
-    public Geoparser(Gazetteer.Gazetteer gazetteer, RecognizerModel model)
+    /// <summary>A geoparser with other models (cross-validation, experiments).</summary>
+    public Geoparser(Gazetteer.Gazetteer gazetteer, RecognizerModel model, ResolverModel resolverModel)
     {
         this.gazetteer = gazetteer;
         this.model = model;
         finder = new CandidateFinder(gazetteer);
         recognizer = new Recognizer(gazetteer, model);
-        resolver = new Resolver(gazetteer);
+        resolver = new Resolver(gazetteer, resolverModel);
         fuzzy = new FuzzyMatcher(gazetteer);
     }
 
     public IReadOnlyList<Toponym> Parse(string text, IReadOnlyList<TextSpan>? sentences = null)
     {
-        var (_, candidates) = Analyse(text, sentences);
+        var (_, candidates) = Analyse(text, sentences, null);
         var result = new List<Toponym>(candidates.Count);
         foreach (var c in candidates)
         {
@@ -50,7 +50,7 @@ public sealed class Geoparser
     /// <summary>Every gazetteer match with its recognition features, for training and explaining the model.</summary>
     public IReadOnlyList<RecognitionExample> RecognitionExamples(string text)
     {
-        var (context, candidates) = Analyse(text, null);
+        var (context, candidates) = Analyse(text, null, null);
         var examples = new List<RecognitionExample>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -62,7 +62,22 @@ public sealed class Geoparser
         return examples;
     }
 
-    private (ParseContext Context, List<Candidate> Candidates) Analyse(string text, IReadOnlyList<TextSpan>? sentences)
+    /// <summary>Every reading of every accepted toponym with its resolution features, for training the resolver.</summary>
+    public IReadOnlyList<ResolutionExample> ResolutionExamples(string text)
+    {
+        var readings = new Dictionary<Candidate, List<(GazetteerEntry, double[])>>();
+        var (_, candidates) = Analyse(text, null, (c, e, f) =>
+        {
+            if (!readings.TryGetValue(c, out var list)) readings[c] = list = [];
+            list.Add((e, f));
+        });
+        return [.. candidates.Where(readings.ContainsKey).Select(c => new ResolutionExample(
+            new TextSpan(c.Start, c.End), c.Surface, c.Recognition,
+            [.. readings[c].Select(r => new ResolutionReading(r.Item1, r.Item2))]))];
+    }
+
+    private (ParseContext Context, List<Candidate> Candidates) Analyse(
+        string text, IReadOnlyList<TextSpan>? sentences, Action<Candidate, GazetteerEntry, double[]>? inspect)
     {
         ArgumentNullException.ThrowIfNull(text);
         sentences ??= SentenceSplitter.Split(text);
@@ -89,11 +104,22 @@ public sealed class Geoparser
                 candidates[i].Accepted = candidates[i].Recognition >= model.Threshold;
             }
         }
-        resolver.Resolve(text, tokens, lower, candidates.Where(c => c.Accepted).ToList());
+        foreach (var c in candidates) c.Surface = text[c.Start..c.End];
+        resolver.Resolve(tokens, lower, candidates.Where(c => c.Accepted).ToList(), IsUsLocalNews(lower), inspect);
         return (context, candidates);
     }
 
     private sealed record ParseContext(List<Token> Tokens, string[] Lower, bool[] People, HashSet<string> CapitalisedKeys);
+
+    private static bool IsUsLocalNews(string[] lower)
+    {
+        var count = 0;
+        foreach (var w in lower)
+        {
+            if (ContextWords.UsLocalGovernment.Contains(w) && ++count >= 2) return true;
+        }
+        return false;
+    }
 
     private bool IsOrdinaryWord(string lowerWord) =>
         ContextWords.FunctionWords.Contains(lowerWord) || (gazetteer.WordClassOf(lowerWord) & WordClass.Common) != 0;
