@@ -150,6 +150,11 @@ internal static class EventCues
         ["airdropped"] = new(SituationEventType.HumanitarianAccess, "airdrop", 0.2, CueFlavor.Plain),
     });
 
+    // The words that can end or head a two-word cue: only these pay for the neighbour checks of TryCompound.
+    private static readonly WordSet CompoundHeads = new(
+        "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
+        "crossing", "crossings");
+
     private static readonly WordSet Troops = new("troops", "forces", "army", "soldiers", "military", "units", "brigades", "tanks");
     private static readonly WordSet AidWords = new("aid", "humanitarian", "relief", "food", "medical", "fuel");
     private static readonly WordSet AidThings = new("trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause");
@@ -175,7 +180,7 @@ internal static class EventCues
         for (var k = 0; k < tokens.Count; k++)
         {
             if (!tokens.IsWord(k)) continue;
-            if (TryCompound(tokens, k, out var compound))
+            if (tokens.In(k, CompoundHeads) && TryCompound(tokens, k, out var compound))
             {
                 into.Add(compound);
                 continue;

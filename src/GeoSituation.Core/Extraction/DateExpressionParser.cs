@@ -26,16 +26,6 @@ internal static class DateExpressionParser
     /// <summary>True for a month name ("February", "Feb").</summary>
     public static bool IsMonth(ReadOnlySpan<char> word) => Months.TryGet(word, out _);
 
-    /// <summary>The first resolvable date of the sentence, or null.</summary>
-    public static DateExpression? FindFirst(SentenceTokens tokens, DateOnly? published)
-    {
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (TryParse(tokens, i, published, out var expression)) return expression;
-        }
-        return null;
-    }
-
     /// <summary>The first date of the sentence that is not the start of a period ("since 7 October").</summary>
     public static DateExpression? FindAsOf(SentenceTokens tokens, DateOnly? published)
     {

@@ -10,7 +10,6 @@ namespace GeoSituation.Core.Numbers;
 /// <param name="IsVague">Written as a magnitude ("dozens", "tens of thousands") rather than a number.</param>
 /// <param name="Percent">For "85 percent": 85 and <see cref="Value"/> 0; null for counts.</param>
 /// <param name="IsYearLike">Four bare digits from 1900 to 2100 ("2024"): a year unless a noun says otherwise.</param>
-/// <param name="Scale">The last scale word applied ("million" -> 1,000,000), 1 when none.</param>
 internal readonly record struct NumberExpression(
     int FirstToken,
     int EndToken,
@@ -20,5 +19,4 @@ internal readonly record struct NumberExpression(
     string? Qualifier,
     bool IsVague,
     double? Percent,
-    bool IsYearLike,
-    double Scale);
+    bool IsYearLike);

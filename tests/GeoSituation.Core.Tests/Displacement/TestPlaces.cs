@@ -81,9 +81,6 @@ public static class TestPlaces
         return new Toponym(new TextSpan(i, i + surface.Length), surface, place, 0.9);
     }
 
-    public static GazetteerEntry ByName(string name) =>
-        Names.First(n => n.Place.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Place;
-
     private static GazetteerEntry City(long id, string name, double lat, double lon, string country) => new()
     {
         Id = id, Name = name, Kind = PlaceKind.City, Latitude = lat, Longitude = lon, CountryCode = country, FeatureCode = "PPL",
