@@ -24,6 +24,7 @@ public static class ServerApp
         builder.Services.AddApiDescription();
         builder.Services.AddGeoDatabase();
         builder.Services.AddFeatures();
+        builder.Services.AddTiles(builder.Configuration);
         builder.Services.AddArticles();
         builder.Services.AddMapClient();
 

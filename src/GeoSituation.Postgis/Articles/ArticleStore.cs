@@ -16,8 +16,8 @@ namespace GeoSituation.Postgis.Articles;
 /// </remarks>
 public sealed class ArticleStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Raised after an article commits, with the ids of the places it touched (for tile cache invalidation).</summary>
-    public event Action<long, IReadOnlyCollection<GazetteerEntry>>? ArticleStored;
+    /// <summary>Raised right after a new article commits, before SaveAsync returns: caches drop what it changed.</summary>
+    public event Action<StoredArticleFootprint>? ArticleStored;
 
     public async Task<IngestResult> SaveAsync(ArticleAnalysis analysis, CancellationToken cancellationToken = default)
     {
@@ -60,7 +60,8 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        ArticleStored?.Invoke(articleId, places);
+        ArticleStored?.Invoke(new StoredArticleFootprint(articleId, places,
+            analysis.Displacement.Where(f => f.Origin is not null && f.Place is not null && f.Origin.Id != f.Place.Id).Select(f => (f.Origin!, f.Place!)).ToList()));
         return new IngestResult(articleId, Created: true);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
+using GeoSituation.Postgis.Articles;
 using GeoSituation.Postgis.Features;
 using GeoSituation.Postgis.Tiles;
 using GeoSituation.Server.Features;
@@ -17,6 +17,19 @@ public static class TileEndpoints
 {
     public const string MvtContentType = "application/vnd.mapbox-vector-tile";
     public const string Attribution = "© GeoNames (CC BY 4.0), Natural Earth (public domain), world-countries (ODbL)";
+
+    /// <summary>The tile cache (GEOSITUATION_TILE_CACHE_MB, default 256), emptied of what each ingest changes.</summary>
+    public static IServiceCollection AddTiles(this IServiceCollection services, IConfiguration configuration)
+    {
+        var megabytes = long.TryParse(configuration["GEOSITUATION_TILE_CACHE_MB"], out var mb) && mb >= 0 ? mb : 256;
+        services.AddSingleton(sp =>
+        {
+            var cache = new TileCache(megabytes * 1024 * 1024);
+            sp.GetRequiredService<ArticleStore>().ArticleStored += cache.Invalidate;
+            return cache;
+        });
+        return services;
+    }
 
     public static WebApplication MapTiles(this WebApplication app)
     {
@@ -150,7 +163,7 @@ public static class TileEndpoints
         return ((b.MinLon + b.MaxLon) / 2, (b.MinLat + b.MaxLat) / 2, zoom);
     }
 
-    private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context, TileStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context, TileStore store, TileCache cache, CancellationToken cancellationToken)
     {
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
         var yText = y;
@@ -168,20 +181,17 @@ public static class TileEndpoints
         }
         if (!TryParseDatetime(context.Request, out _, out var start, out var end, out problem)) return problem;
 
-        byte[] bytes;
-        if (sources.Count == 1)
+        var variant = context.Request.Query["datetime"].ToString();
+        var parts = new List<TileCache.CachedTile>(sources.Count);
+        foreach (var source in sources)
         {
-            bytes = await store.GetTileAsync(sources[0], zoom, (int)column, (int)row, start, end, cancellationToken);
+            var sourceVariant = source.TimeFiltered ? variant : "";
+            parts.Add(await cache.GetOrMakeAsync(source, zoom, (int)column, (int)row, sourceVariant,
+                () => store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, cancellationToken)));
         }
-        else
-        {
-            // MVT layers are independent protobuf messages: concatenated tiles are one valid tile.
-            using var composite = new MemoryStream();
-            foreach (var source in sources) composite.Write(await store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, cancellationToken));
-            bytes = composite.ToArray();
-        }
-
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
+        // MVT layers are independent protobuf messages: concatenated tiles are one valid tile.
+        var bytes = parts.Count == 1 ? parts[0].Bytes : parts.SelectMany(p => p.Bytes).ToArray();
+        var etag = parts.Count == 1 ? parts[0].ETag : TileCache.ETagOf(bytes);
         var headers = context.Response.Headers;
         headers.ETag = etag;
         // Data layers change with every ingest: clients revalidate (cheap 304s). The basemap never changes while running.

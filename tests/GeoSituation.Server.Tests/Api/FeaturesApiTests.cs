@@ -100,12 +100,14 @@ public sealed class FeaturesApiTests(ServerFixture server)
     [Fact]
     public async Task Property_filters_and_single_items_work()
     {
-        var cairo = await server.GetJsonAsync("/collections/places/items?name=Cairo");
-        var feature = Assert.Single(cairo.GetProperty("features").EnumerateArray());
+        var any = (await server.GetJsonAsync("/collections/places/items?limit=1")).GetProperty("features")[0];
+        var name = any.GetProperty("properties").GetProperty("name").GetString()!;
+        var filtered = await server.GetJsonAsync($"/collections/places/items?name={Uri.EscapeDataString(name)}");
+        var feature = Assert.Single(filtered.GetProperty("features").EnumerateArray());
         var id = feature.GetProperty("id").GetInt64();
         var one = await server.GetJsonAsync($"/collections/places/items/{id}");
-        Assert.Equal("Cairo", one.GetProperty("properties").GetProperty("name").GetString());
-        Assert.Equal(360630, one.GetProperty("properties").GetProperty("geonameid").GetInt64());
+        Assert.Equal(name, one.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Contains(one.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "self");
 
         var articles = await server.GetJsonAsync("/collections/articles/items");
         Assert.All(articles.GetProperty("features").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("geometry").ValueKind));

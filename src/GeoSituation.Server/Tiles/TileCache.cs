@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using GeoSituation.Postgis.Articles;
+using GeoSituation.Postgis.Tiles;
+
+namespace GeoSituation.Server.Tiles;
+
+/// <summary>
+/// Tiles already made, bounded by bytes, never stale: when an article commits, every cached data tile that
+/// could show one of its features (the tile of each place at every zoom, with its neighbours for the
+/// 64-pixel buffer, and the tiles along each flow) is dropped before the ingest request returns.
+/// </summary>
+/// <remarks>
+/// A tile computed while an article was committing might miss it; a generation counter bumped on every
+/// invalidation keeps such a tile out of the cache (it is still served once, as it was correct when read).
+/// The basemap never changes while the server runs and is only evicted for space.
+/// </remarks>
+internal sealed class TileCache
+{
+    private readonly long maxBytes;
+    private readonly ConcurrentDictionary<TileKey, ConcurrentDictionary<string, CachedTile>> tiles = new();
+    private long bytes;
+    private long generation;
+    private long clock;
+    private readonly Lock evictionLock = new();
+
+    public TileCache(long maxBytes) => this.maxBytes = maxBytes;
+
+    internal readonly record struct TileKey(string Source, int Z, int X, int Y);
+
+    public sealed record CachedTile(byte[] Bytes, string ETag)
+    {
+        public long LastUse;
+    }
+
+    public long Bytes => Interlocked.Read(ref bytes);
+
+    public int Count => tiles.Values.Sum(v => v.Count);
+
+    public static string ETagOf(byte[] tile) => "\"" + Convert.ToHexStringLower(SHA256.HashData(tile).AsSpan(0, 12)) + "\"";
+
+    /// <summary>The cached tile, or the one <paramref name="make"/> returns (cached unless an ingest committed meanwhile).</summary>
+    /// <param name="variant">The query string parts that change the tile (datetime), "" for none.</param>
+    public async Task<CachedTile> GetOrMakeAsync(TileSourceInfo source, int z, int x, int y, string variant, Func<Task<byte[]>> make)
+    {
+        var key = new TileKey(source.Id, z, x, y);
+        if (tiles.TryGetValue(key, out var variants) && variants.TryGetValue(variant, out var hit))
+        {
+            hit.LastUse = Interlocked.Increment(ref clock);
+            return hit;
+        }
+        var before = Interlocked.Read(ref generation);
+        var made = await make();
+        var tile = new CachedTile(made, ETagOf(made)) { LastUse = Interlocked.Increment(ref clock) };
+        if (Interlocked.Read(ref generation) == before)
+        {
+            var added = tiles.GetOrAdd(key, _ => new ConcurrentDictionary<string, CachedTile>(StringComparer.Ordinal));
+            if (added.TryAdd(variant, tile)) Interlocked.Add(ref bytes, made.Length);
+            // An invalidation may have removed the variants map between GetOrAdd and TryAdd: check again.
+            if (Interlocked.Read(ref generation) != before) Drop(key);
+            if (Interlocked.Read(ref bytes) > maxBytes) Evict();
+        }
+        return tile;
+    }
+
+    /// <summary>Drops every data tile the stored article can appear in.</summary>
+    public void Invalidate(StoredArticleFootprint footprint)
+    {
+        Interlocked.Increment(ref generation);
+        var dataSources = TileCatalogue.All.Where(s => s.TimeFiltered).Select(s => s.Id).ToArray();
+        for (var z = 0; z <= TileCatalogue.MaxZoom; z++)
+        {
+            foreach (var place in footprint.Places)
+            {
+                var (x, y) = TileOf(place.Longitude, place.Latitude, z);
+                DropRange(dataSources, z, x - 1, y - 1, x + 1, y + 1);
+            }
+            foreach (var (from, to) in footprint.Flows)
+            {
+                var (x0, y0) = TileOf(Math.Min(from.Longitude, to.Longitude), Math.Max(from.Latitude, to.Latitude), z);
+                var (x1, y1) = TileOf(Math.Max(from.Longitude, to.Longitude), Math.Min(from.Latitude, to.Latitude), z);
+                DropRange(dataSources, z, x0 - 1, y0 - 1, x1 + 1, y1 + 1);
+            }
+        }
+        Interlocked.Increment(ref generation);
+    }
+
+    private void DropRange(string[] sources, int z, long minX, long minY, long maxX, long maxY)
+    {
+        var size = 1L << z;
+        minX = Math.Max(0, minX);
+        minY = Math.Max(0, minY);
+        maxX = Math.Min(size - 1, maxX);
+        maxY = Math.Min(size - 1, maxY);
+        if ((maxX - minX + 1) * (maxY - minY + 1) > 1024)
+        {
+            // A long flow at a high zoom spans many tiles: look at the cached ones instead of every tile in range.
+            foreach (var key in tiles.Keys)
+            {
+                if (key.Z == z && key.X >= minX && key.X <= maxX && key.Y >= minY && key.Y <= maxY && sources.Contains(key.Source)) Drop(key);
+            }
+            return;
+        }
+        for (var x = minX; x <= maxX; x++)
+        {
+            for (var y = minY; y <= maxY; y++)
+            {
+                foreach (var source in sources) Drop(new TileKey(source, z, (int)x, (int)y));
+            }
+        }
+    }
+
+    private void Drop(TileKey key)
+    {
+        if (!tiles.TryRemove(key, out var variants)) return;
+        foreach (var tile in variants.Values) Interlocked.Add(ref bytes, -tile.Bytes.Length);
+    }
+
+    /// <summary>Drops the least recently used tiles until the cache is at 80 % of its budget.</summary>
+    private void Evict()
+    {
+        lock (evictionLock)
+        {
+            if (Interlocked.Read(ref bytes) <= maxBytes) return;
+            var byAge = tiles.SelectMany(t => t.Value.Select(v => (t.Key, v.Key, v.Value.LastUse))).OrderBy(t => t.LastUse).ToList();
+            foreach (var (key, variant, _) in byAge)
+            {
+                if (Interlocked.Read(ref bytes) <= maxBytes * 8 / 10) break;
+                if (tiles.TryGetValue(key, out var variants) && variants.TryRemove(variant, out var removed))
+                {
+                    Interlocked.Add(ref bytes, -removed.Bytes.Length);
+                }
+            }
+        }
+    }
+
+    /// <summary>The XYZ tile holding a point (Web Mercator, latitudes clamped to its range).</summary>
+    internal static (long X, long Y) TileOf(double longitude, double latitude, int z)
+    {
+        var n = 1L << z;
+        var lat = Math.Clamp(latitude, -85.0511, 85.0511) * Math.PI / 180;
+        var x = (long)Math.Floor((longitude + 180) / 360 * n);
+        var y = (long)Math.Floor((1 - Math.Log(Math.Tan(lat) + 1 / Math.Cos(lat)) / Math.PI) / 2 * n);
+        return (Math.Clamp(x, 0, n - 1), Math.Clamp(y, 0, n - 1));
+    }
+}
