@@ -84,6 +84,11 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
         Assert.Contains("1.4 million", await popup.Locator(".quote").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("1,400,000", await popup.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Source:", await popup.Locator(".source").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Rafah the place is folded below the figure, with the articles that name it.
+        var place = page.Locator(".situation-popup details.popup-places");
+        await place.Locator("summary").ClickAsync();
+        await Assertions.Expect(place.Locator(".articles a[href^='/articles/']").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Artifact("map-popup-rafah.png") });
         AssertEverythingCameFromLoopback();
     }

@@ -88,12 +88,13 @@ internal sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The server exited with code {process.ExitCode}; see {ArtifactsDirectory}/server.log.");
             try
             {
-                using var response = await Http.GetAsync("/healthz");
+                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var response = await Http.GetAsync("/healthz", attempt.Token);
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or busy starting the database (503 or slow): ask again.
             }
             await Task.Delay(250);
         }

@@ -124,7 +124,7 @@
     return pick(p, 'article_id', 'articleId', 'article');
   }
 
-  async function articleLink(id, props) {
+  async function articleLink(id, props, prefix = 'Source: ') {
     const title = pick(props, 'article_title', 'articleTitle', 'title');
     const url = pick(props, 'article_url', 'articleUrl', 'url');
     let article = { title, url };
@@ -137,7 +137,7 @@
     }
     const href = safeHref(article.url);
     const label = article.title || (id !== null ? `Article ${id}` : 'Source article');
-    return h('p', { class: 'source' }, 'Source: ',
+    return h('p', { class: 'source' }, prefix,
       href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, label) : label,
       article.source ? ` (${article.source})` : null,
       id !== null ? [' · ', h('a', { href: `/articles/${encodeURIComponent(id)}`, target: '_blank' }, 'record')] : null);
@@ -244,14 +244,26 @@
     }
     if (articles.size === 0) return [h('li', null, 'No articles listed.')];
     return Promise.all([...articles].slice(0, 20).map(async ([id, m]) =>
-      h('li', null, await articleLink(id, m), m.surface && m.surface !== pick(p, 'name') ? ` (as “${m.surface}”)` : null)));
+      h('li', null, await articleLink(id, m, ''), m.surface && m.surface !== pick(p, 'name') ? ` (as “${m.surface}”)` : null)));
   }
 
   // Full properties come from the feature's OGC API record; tiles may carry only what styling needs.
   async function featureProperties(layer, feature) {
-    const id = feature.id ?? feature.properties.id;
-    if (id === undefined || id === null) return feature.properties;
+    let id = feature.id ?? feature.properties.id;
     try {
+      if ((id === undefined || id === null) && feature.geometry.type === 'Point') {
+        // Countries and regions have negative gazetteer ids, which vector tiles cannot carry as
+        // feature ids: find the record by name at the same point instead.
+        const [lon, lat] = feature.geometry.coordinates;
+        const d = 0.01;
+        const name = feature.properties.name ?? feature.properties.place;
+        const query = new URLSearchParams({ bbox: [lon - d, lat - d, lon + d, lat + d].join(','), limit: '1' });
+        if (name) query.set(layer === 'places' ? 'name' : 'place', name);
+        const fc = await getJson(`/collections/${layer}/items?${query}`);
+        id = fc.features?.[0]?.id;
+        if (id === undefined) return feature.properties;
+      }
+      if (id === undefined || id === null) return feature.properties;
       const f = await getJson(`/collections/${layer}/items/${encodeURIComponent(id)}`);
       return { ...feature.properties, ...(f.properties || {}), id };
     } catch {
@@ -390,9 +402,14 @@
       if (features.length === 0) return;
       const body = h('div', { class: 'popup-body' }, 'Loading…');
       this.popup.setLngLat(e.lngLat).setDOMContent(body).addTo(this.map);
-      const sections = await Promise.all(features.map(async (f) => {
+      // The first feature in full, the others folded under their headings: the popup stays short
+      // without becoming a scroll box.
+      const sections = await Promise.all(features.map(async (f, i) => {
         const props = await featureProperties(f.source, f);
-        return h('section', { class: `popup-${f.source}` }, ...(await popupBuilders[f.source](props)).filter(Boolean));
+        const [heading, ...rest] = (await popupBuilders[f.source](props)).filter(Boolean);
+        return i === 0
+          ? h('section', { class: `popup-${f.source}` }, heading, ...rest)
+          : h('details', { class: `popup-${f.source}` }, h('summary', null, heading.textContent), ...rest);
       }));
       body.replaceChildren(...sections);
     }
