@@ -37,6 +37,8 @@ public sealed record DisplacementFigure
     public long? High { get; init; }
     /// <summary>Normalised qualifier: approximately, about, some, nearly, up to, more than, at least, over, less than; null when none.</summary>
     public string? Qualifier { get; init; }
+    /// <summary>The qualifier as written ("An estimated", "as many as"); null when none.</summary>
+    public string? QualifierText { get; init; }
     /// <summary>The number phrase as written ("approximately 1.4 million").</summary>
     public required string NumberText { get; init; }
     /// <summary>True when the text gives a magnitude ("tens of thousands"), not a number: People is its fixed low bound.</summary>

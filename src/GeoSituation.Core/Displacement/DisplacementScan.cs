@@ -121,6 +121,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             Low = low,
             High = high,
             Qualifier = number.Qualifier,
+            QualifierText = number.Qualifier is null ? null : text[tokens[first].Start..tokens[number.CoreToken - 1].End],
             NumberText = text[span.Start..span.End],
             IsVague = number.IsVague,
             Direction = direction,

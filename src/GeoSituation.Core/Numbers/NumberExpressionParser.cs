@@ -82,11 +82,11 @@ internal static class NumberExpressionParser
 
         if (low.Percent)
         {
-            expression = new NumberExpression(start, end, 0, null, null, qualifier, false, low.Value, false);
+            expression = new NumberExpression(start, end, core, 0, null, null, qualifier, false, low.Value, false);
             return true;
         }
         var yearLike = low.YearLike && (high is null || high.Value.YearLike);
-        expression = new NumberExpression(start, end, value, lowBound, highBound, qualifier, low.Vague, null, yearLike);
+        expression = new NumberExpression(start, end, core, value, lowBound, highBound, qualifier, low.Vague, null, yearLike);
         return true;
     }
 

@@ -37,6 +37,8 @@ public sealed class DisplacementCorpusTests(ITestOutputHelper output)
             foreach (var figure in Run(item))
             {
                 Assert.Equal(figure.NumberText, item.Text[figure.Span.Start..figure.Span.End]);
+                Assert.Equal(figure.Qualifier is null, figure.QualifierText is null);
+                if (figure.QualifierText is not null) Assert.StartsWith(figure.QualifierText, figure.NumberText, StringComparison.Ordinal);
                 Assert.True(figure.Sentence.Start <= figure.Span.Start && figure.Span.End <= figure.Sentence.End);
                 Assert.InRange(figure.Confidence, 0.05, 0.99);
             }

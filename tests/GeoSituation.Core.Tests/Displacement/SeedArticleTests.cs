@@ -43,6 +43,7 @@ public sealed class SeedArticleTests(GazetteerFixture fixture, ITestOutputHelper
         var figure = Assert.Single(analysis.Displacement);
         Assert.Equal(1_400_000, figure.People);
         Assert.Equal("approximately", figure.Qualifier);
+        Assert.Equal("approximately", figure.QualifierText);
         Assert.Equal(DisplacementDirection.At, figure.Direction);
         AssertRafah(figure.Place);
         Assert.Equal(new DateOnly(2024, 2, 13), figure.AsOf);
