@@ -1,7 +1,9 @@
 using System.Text.Json;
 using GeoSituation.Core.Displacement;
+using GeoSituation.Core.Events;
 using GeoSituation.Core.Gazetteer;
 using GeoSituation.Core.Geoparsing;
+using GeoSituation.Postgis.Articles;
 
 namespace GeoSituation.Cli.Analysis;
 
@@ -9,7 +11,8 @@ namespace GeoSituation.Cli.Analysis;
 internal static class AnalysisLine
 {
     public static void Write(
-        Utf8JsonWriter w, string id, string text, IReadOnlyList<Toponym> toponyms, IReadOnlyList<DisplacementFigure> displacement)
+        Utf8JsonWriter w, string id, string text, IReadOnlyList<Toponym> toponyms, IReadOnlyList<DisplacementFigure> displacement,
+        IReadOnlyList<SituationEvent>? events = null)
     {
         w.WriteStartObject();
         w.WriteString("id", id);
@@ -38,27 +41,52 @@ internal static class AnalysisLine
             WriteNullable(w, "low", d.Low);
             WriteNullable(w, "high", d.High);
             w.WriteString("qualifier", d.Qualifier);
+            w.WriteString("text", d.NumberText);
             w.WriteNumber("start", d.Span.Start);
             w.WriteNumber("end", d.Span.End);
-            if (d.Place is null)
-            {
-                w.WriteNull("place");
-            }
-            else
-            {
-                w.WriteStartObject("place");
-                w.WriteString("name", d.Place.Name);
-                w.WriteNumber("lat", d.Place.Latitude);
-                w.WriteNumber("lon", d.Place.Longitude);
-                WriteGeonameId(w, d.Place);
-                w.WriteEndObject();
-            }
+            w.WriteString("direction", d.Direction == DisplacementDirection.At ? "at" : "from");
+            WritePlace(w, "place", d.Place);
+            WritePlace(w, "origin", d.Origin);
+            if (d.AsOf is { } asOf) w.WriteString("as_of", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            else w.WriteNull("as_of");
+            w.WriteString("as_of_basis", d.AsOfBasis.ToString().ToLowerInvariant());
             w.WriteNumber("confidence", d.Confidence);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteStartArray("events");
+        foreach (var e in events ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("type", ArticleStore.EventTypeName(e.Type));
+            w.WriteString("sub_type", e.SubType);
+            WritePlace(w, "place", e.Place);
+            if (e.Date is { } date) w.WriteString("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            else w.WriteNull("date");
+            w.WriteNumber("geo_precision", e.GeoPrecision);
+            w.WriteNumber("time_precision", e.TimePrecision);
+            WriteNullable(w, "fatalities", e.Fatalities);
+            w.WriteNumber("start", e.Sentence.Start);
+            w.WriteNumber("end", e.Sentence.End);
+            w.WriteNumber("confidence", e.Confidence);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WritePlace(Utf8JsonWriter w, string name, GazetteerEntry? place)
+    {
+        if (place is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartObject(name);
+        w.WriteString("name", place.Name);
+        w.WriteNumber("lat", place.Latitude);
+        w.WriteNumber("lon", place.Longitude);
+        WriteGeonameId(w, place);
         w.WriteEndObject();
     }
 

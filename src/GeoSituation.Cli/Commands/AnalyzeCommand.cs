@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using GeoSituation.Cli.Analysis;
 using GeoSituation.Core.Displacement;
+using GeoSituation.Core.Events;
 using GeoSituation.Core.Geoparsing;
 using GeoSituation.Core.Text;
 
@@ -13,7 +14,7 @@ internal static class AnalyzeCommand
     public static Command Create()
     {
         var geodata = GeodataOptions.Create();
-        var command = new Command("analyze", "Read JSONL {\"id\",\"text\",\"published\"?} on stdin; write toponyms and displacement figures as JSONL on stdout.")
+        var command = new Command("analyze", "Read JSONL {\"id\",\"text\",\"published\"?} on stdin; write toponyms, displacement figures and events as JSONL on stdout.")
         {
             geodata,
         };
@@ -26,6 +27,7 @@ internal static class AnalyzeCommand
         var gazetteer = GeodataOptions.Load(geodataDirectory);
         var geoparser = new Geoparser(gazetteer);
         var displacement = new DisplacementExtractor();
+        var situationEvents = new EventExtractor();
         var lines = new List<string>();
         while (input.ReadLine() is { } line) lines.Add(line);
 
@@ -44,10 +46,11 @@ internal static class AnalyzeCommand
             var sentences = SentenceSplitter.Split(article.Text);
             var toponyms = geoparser.Parse(article.Text, sentences);
             var figures = displacement.Extract(article.Text, sentences, toponyms, article.Published);
+            var found = situationEvents.Extract(article.Text, sentences, toponyms, article.Published);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                AnalysisLine.Write(writer, article.Id, article.Text, toponyms, figures);
+                AnalysisLine.Write(writer, article.Id, article.Text, toponyms, figures, found);
             }
             results[i] = buffer.ToArray();
         });
