@@ -71,6 +71,10 @@ internal static class EventCues
         ["firefight"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
         ["gunfight"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
         ["ambush"] = new(SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence),
+        ["assault"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["repelled"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
+        ["skirmishes"] = new(SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence),
+        ["shootout"] = new(SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence),
         ["ambushed"] = new(SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence),
         ["offensive"] = new(SituationEventType.Battles, "offensive", 0.05, CueFlavor.Violence),
         ["incursion"] = new(SituationEventType.Battles, "offensive", 0.1, CueFlavor.Violence),
@@ -142,6 +146,7 @@ internal static class EventCues
         ["withdrew"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["withdrawal"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["arrested"] = new(SituationEventType.StrategicDevelopments, "arrests", 0.1, CueFlavor.Plain),
+        ["curfew"] = new(SituationEventType.StrategicDevelopments, "curfew", 0.15, CueFlavor.Plain),
         ["arrests"] = new(SituationEventType.StrategicDevelopments, "arrests", 0.1, CueFlavor.Plain),
         ["convoy"] = new(SituationEventType.HumanitarianAccess, "aid delivery", 0.15, CueFlavor.Plain),
         ["convoys"] = new(SituationEventType.HumanitarianAccess, "aid delivery", 0.15, CueFlavor.Plain),
@@ -156,6 +161,7 @@ internal static class EventCues
         "crossing", "crossings");
 
     private static readonly WordSet Troops = new("troops", "forces", "army", "soldiers", "military", "units", "brigades", "tanks");
+    private static readonly WordSet EvacuationWords = new("evacuate", "evacuation", "leave", "relocate");
     private static readonly WordSet AidWords = new("aid", "humanitarian", "relief", "food", "medical", "fuel");
     private static readonly WordSet AidThings = new("trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause");
     private static readonly WordSet CrossingStates = new("opened", "reopened", "closed", "shut", "blocked", "open", "close", "reopen");
@@ -194,6 +200,8 @@ internal static class EventCues
             }
             // "marched" needs a lower-case verb: "March" is a month.
             if (tokens.Is(k, "marched") && tokens.IsCapitalised(k)) continue;
+            // "Aid trucks entered the Gaza Strip" moves no troops: a movement needs troops before it, or an order or plan.
+            if (entry.Flavor == CueFlavor.Movement && !PreviousWithin(tokens, k, 5, Troops) && PlannedBy(tokens, k) is null) continue;
             var cue = new EventCue(k, entry.Type, entry.SubType, entry.Strength, entry.Flavor);
             if (entry.Flavor is CueFlavor.Violence or CueFlavor.Movement or CueFlavor.Lethal && PlannedBy(tokens, k) is { } marker)
             {
@@ -220,6 +228,12 @@ internal static class EventCues
         if ((tokens.Is(k, "ordered") || tokens.Is(k, "orders") || tokens.Is(k, "order")) && NextWithin(tokens, k, 3, Troops))
         {
             cue = new EventCue(k, SituationEventType.StrategicDevelopments, "troop order", 0.2, CueFlavor.Plain);
+            return true;
+        }
+        // "ordered residents of eastern Khan Younis to evacuate", "evacuation orders".
+        if ((tokens.Is(k, "ordered") || tokens.Is(k, "orders")) && NextWithin(tokens, k, 8, EvacuationWords))
+        {
+            cue = new EventCue(k, SituationEventType.StrategicDevelopments, "evacuation order", 0.15, CueFlavor.Plain);
             return true;
         }
         if ((tokens.Is(k, "order") || tokens.Is(k, "orders")) && (tokens.Is(k - 1, "evacuation") || tokens.Is(k - 1, "displacement")))

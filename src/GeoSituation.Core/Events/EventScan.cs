@@ -44,6 +44,12 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         "arrive", "enter", "advance", "move", "head", "reach", "attack", "invade", "storm", "to", "into", "in", "towards",
         "toward", "on", "at");
 
+    private static readonly WordSet Killing = new("killed", "killing", "kill", "kills", "dead", "died", "slain");
+
+    private static readonly WordSet CivilianVictims = new(
+        "civilians", "people", "children", "women", "villagers", "residents", "farmers", "workers", "journalists",
+        "patients", "students", "worshippers", "passengers", "family", "families", "men", "boys", "girls");
+
     private static readonly WordSet Combatants = new(
         "militants", "fighters", "terrorists", "soldiers", "gunmen", "members", "troops", "operatives", "commanders",
         "insurgents", "rebels", "militiamen", "policemen", "officers", "combatants", "jihadists", "paramilitaries");
@@ -141,48 +147,64 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     // Killing cues take their type from the victims, and ACLED puts any killing by strikes or shelling under remote violence.
     private (SituationEventType Type, string SubType, int? Fatalities) Refine(EventCue cue)
     {
-        var (fatalities, victimsAreCombatants) = Fatalities();
+        var (fatalities, victims) = Fatalities();
         var remote = cues.Find(c => c.Type == SituationEventType.ExplosionsRemoteViolence && !c.Suppressed);
         if (cue.Flavor == CueFlavor.Lethal)
         {
             if (remote.SubType is not null) return (remote.Type, remote.SubType, fatalities);
-            return victimsAreCombatants ? (SituationEventType.Battles, "armed clash", fatalities) : (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
+            return victims == Victims.Combatants ? (SituationEventType.Battles, "armed clash", fatalities) : (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
+        }
+        // "Gunmen attacked a village, killing five civilians": an attack whose dead are civilians is violence against them.
+        if (cue.Type == SituationEventType.Battles && cue.SubType == "armed clash" && cue.Strength <= 0.05 && victims == Victims.Civilians && remote.SubType is null)
+        {
+            return (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
         var counts = cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians;
         return (cue.Type, cue.SubType, counts ? fatalities : null);
     }
 
     // "killed more than 30 militants", "at least 12 people were killed", "30 dead": the lower bound of the stated count.
-    private (int? Fatalities, bool Combatants) Fatalities()
+    private enum Victims
+    {
+        Unknown,
+        Combatants,
+        Civilians,
+    }
+
+    private (int? Fatalities, Victims Victims) Fatalities()
     {
         foreach (var number in numbers)
         {
             if (number.Percent is not null || number.IsYearLike || number.Value <= 0) continue;
-            var lethalBefore = IsLethal(number.FirstToken - 1) || IsLethal(number.FirstToken - 2) && tokens.IsSymbol(number.FirstToken - 1, ',');
+            // Only deaths are fatalities: "wounding three workers" counts no one.
+            var lethalBefore = IsKilling(number.FirstToken - 1);
             var k = number.EndToken;
-            while (k < tokens.Count && k < number.EndToken + 3 && tokens.IsWord(k) && !IsLethal(k) && !tokens.Is(k, "were") && !tokens.Is(k, "have")) k++;
+            while (k < tokens.Count && k < number.EndToken + 3 && tokens.IsWord(k) && !IsKilling(k) && !tokens.Is(k, "were") && !tokens.Is(k, "have")) k++;
             var victimsEnd = k;
             var lethalAfter = false;
             for (var j = victimsEnd; j < tokens.Count && j < victimsEnd + 3; j++)
             {
-                if (IsLethal(j)) lethalAfter = true;
+                if (IsKilling(j)) lethalAfter = true;
             }
             if (!lethalBefore && !lethalAfter) continue;
-            var combatants = false;
+            var victims = Victims.Unknown;
             for (var j = number.EndToken; j < victimsEnd; j++)
             {
-                if (tokens.In(j, Combatants)) combatants = true;
+                if (tokens.In(j, Combatants)) victims = Victims.Combatants;
+                else if (victims == Victims.Unknown && (tokens.In(j, CivilianVictims) || tokens.IsCapitalised(j))) victims = Victims.Civilians;
             }
             var count = number.Low ?? number.Value;
-            return (count > int.MaxValue ? int.MaxValue : (int)count, combatants);
+            return (count > int.MaxValue ? int.MaxValue : (int)count, victims);
         }
-        return (null, false);
+        return (null, Victims.Unknown);
     }
 
-    private bool IsLethal(int k)
+    private bool IsKilling(int k) => tokens.In(k, Killing) && !IsSuppressed(k);
+
+    private bool IsSuppressed(int k)
     {
         var i = cues.FindIndex(c => c.Token == k);
-        return i >= 0 && cues[i].Flavor == CueFlavor.Lethal && !cues[i].Suppressed;
+        return i >= 0 && cues[i].Suppressed;
     }
 
     private EventCue? GoverningCue(int first, int end)
