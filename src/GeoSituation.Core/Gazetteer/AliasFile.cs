@@ -5,6 +5,10 @@ namespace GeoSituation.Core.Gazetteer;
 /// <summary>Applies geodata/aliases.tsv: extra names, junk alternates to remove, and never-a-place names.</summary>
 internal static class AliasFile
 {
+    /// <summary>Targets of "omit" lines ("adm2:PS.GZ.7870260"): entries to leave out of the gazetteer.</summary>
+    public static HashSet<string> Omitted(string path) =>
+        File.ReadLines(path).Where(l => l.StartsWith("omit\t", StringComparison.Ordinal)).Select(l => l.Split('\t')[1]).ToHashSet(StringComparer.Ordinal);
+
     public static (List<(string Name, int Entry)> Aliases, List<string> Stops) Apply(
         string path,
         List<GazetteerEntry> entries,
@@ -24,6 +28,8 @@ internal static class AliasFile
             var f = line.Split('\t');
             switch (f[0])
             {
+                case "omit":
+                    break; // applied while reading admin.tsv.gz (see Omitted)
                 case "stop":
                     stops.Add(f[1]);
                     break;

@@ -25,7 +25,7 @@ internal static class GeodataReader
         var countryIndex = ReadCountries(Path.Combine(dir, "countries.json"), boundaries, entries, demonyms);
         var regionKeys = new Dictionary<string, int>(StringComparer.Ordinal);
         var pendingGovernorates = ReadRegions(Path.Combine(dir, "regions.geojson"), boundaries, entries, regionKeys);
-        var adminIndex = ReadAdmins(Path.Combine(dir, "admin.tsv.gz"), entries);
+        var adminIndex = ReadAdmins(Path.Combine(dir, "admin.tsv.gz"), entries, AliasFile.Omitted(Path.Combine(dir, "aliases.tsv")));
         var placeIndex = ReadPlaces(Path.Combine(dir, "places.tsv.gz"), entries, adminIndex);
         FillCountryPopulations(entries, countryIndex);
         GovernorateBoundaries.Add(entries, regionKeys, placeIndex, pendingGovernorates);
@@ -154,7 +154,7 @@ internal static class GeodataReader
         return governorates;
     }
 
-    private static Dictionary<string, int> ReadAdmins(string path, List<GazetteerEntry> entries)
+    private static Dictionary<string, int> ReadAdmins(string path, List<GazetteerEntry> entries, HashSet<string> omitted)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var regionNames = entries.Where(e => e.Kind == PlaceKind.Region)
@@ -166,6 +166,7 @@ internal static class GeodataReader
             var parts = code.Split('.');
             var name = f[3];
             var level = f[1];
+            if (omitted.Contains($"adm{level}:{code}")) continue;
             // GeoNames has "Gaza Strip" and "West Bank" as admin1 too; the region entries stand for them.
             if (regionNames.Contains((parts[0], name))) continue;
             var admin1Name = level == "2" && index.TryGetValue($"{parts[0]}.{parts[1]}", out var a1) ? entries[a1].Name : "";

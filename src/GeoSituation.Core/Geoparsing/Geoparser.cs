@@ -91,6 +91,7 @@ public sealed class Geoparser
         var context = new ParseContext(tokens, lower, people, capitalisedKeys);
         for (var i = 0; i < candidates.Count; i++) recognizer.Score(text, tokens, lower, people, candidates, i, capitalisedKeys);
         foreach (var c in candidates) c.Accepted = !c.Stop && c.Recognition >= model.Threshold;
+        RecognitionRules.Apply(gazetteer, text, tokens, lower, people, candidates, model.Threshold);
 
         var misspelt = FindMisspellings(text, tokens, lower, people, candidates);
         if (misspelt.Count > 0)
@@ -148,30 +149,32 @@ public sealed class Geoparser
             {
                 var pair = NameNormalizer.Normalize(text.AsSpan(tokens[i].Start, tokens[i + 1].End - tokens[i].Start));
                 var match = Match(pair, skeletons);
-                if (match is not null)
+                if (match is { } m)
                 {
-                    found.Add(Fuzzy(i, i + 1, tokens, pair, match));
+                    found.Add(Fuzzy(i, i + 1, tokens, m.Key, m.Hits));
                     i++;
                     continue;
                 }
             }
             var single = Match(key, skeletons);
-            if (single is not null) found.Add(Fuzzy(i, i, tokens, key, single));
+            if (single is { } s) found.Add(Fuzzy(i, i, tokens, s.Key, s.Hits));
         }
         return found;
     }
 
-    private NameHit[]? Match(string key, Dictionary<string, Candidate> skeletons)
+    /// <summary>The name a misspelling stands for, and its readings; null when none is close enough.</summary>
+    private (string Key, NameHit[] Hits)? Match(string key, Dictionary<string, Candidate> skeletons)
     {
         if (skeletons.TryGetValue(FuzzyMatcher.Skeleton(key), out var inArticle)
             && inArticle.Key[0] == key[0] && Levenshtein.Distance(inArticle.Key, key, 2) <= 2)
-            return [new NameHit(inArticle.Entry >= 0 ? inArticle.Entry : inArticle.Hits[0].Entry, NameSource.Alias), .. inArticle.Hits];
+            return (inArticle.Key, inArticle.Hits);
         var nearest = fuzzy.NearestNotable(key);
-        return nearest is null ? null : [.. gazetteer.Index.Lookup(nearest)];
+        return nearest is null ? null : (nearest, [.. gazetteer.Index.Lookup(nearest)]);
     }
 
     private static Candidate Fuzzy(int first, int last, List<Token> tokens, string key, NameHit[] hits)
     {
+        // The key is the name it stands for, so one sense per discourse gives "Refa" the same place as "Rafah".
         return new Candidate(first, last, tokens[first].Start, tokens[last].End, key, [.. hits.DistinctBy(h => h.Entry)], stop: false) { Fuzzy = true };
     }
 }

@@ -69,14 +69,16 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         var entries = gazetteer.Entries;
         Span<double> scores = c.Hits.Length <= 256 ? stackalloc double[c.Hits.Length] : new double[c.Hits.Length];
         Span<double> features = stackalloc double[ResolutionFeatures.Count];
-        var bestIndex = 0;
+        var bestIndex = -1;
+        var constrained = Constrained(c, input);
         for (var h = 0; h < c.Hits.Length; h++)
         {
             var e = entries[c.Hits[h].Entry];
             ResolutionFeatures.Compute(input, e, c.Hits[h].Source, features);
             scores[h] = model.Score(features);
-            if (scores[h] > scores[bestIndex]) bestIndex = h;
             inspect?.Invoke(c, e, features.ToArray());
+            if (constrained is not null && !constrained(e)) continue;
+            if (bestIndex < 0 || scores[h] > scores[bestIndex]) bestIndex = h;
         }
         // Softmax share of the winner: near 1 when one reading dominates, lower when a close second exists.
         var max = scores[bestIndex];
@@ -84,6 +86,26 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         foreach (var s in scores) sum += Math.Exp(s - max);
         c.Entry = c.Hits[bestIndex].Entry;
         c.ResolutionProbability = 1.0 / sum;
+    }
+
+    /// <summary>Hard constraints that override the scores when some reading satisfies them.</summary>
+    /// <remarks>"Paris, Texas" must be in Texas; "southern Gaza" is an area (the Strip), not a city.</remarks>
+    private Func<GazetteerEntry, bool>? Constrained(Candidate c, in ResolutionInput input)
+    {
+        var entries = gazetteer.Entries;
+        if (input.Qualifier is { } q)
+        {
+            bool Inside(GazetteerEntry e) => q.Kind == PlaceKind.Country
+                ? e.CountryCode == q.CountryCode
+                : e.CountryCode == q.CountryCode && e.Admin1Code == q.Admin1Code && (q.FeatureCode != "ADM2" || e.Admin2Code == q.Admin2Code);
+            if (c.Hits.Any(h => Inside(entries[h.Entry]))) return Inside;
+        }
+        if (input.Directional)
+        {
+            static bool Area(GazetteerEntry e) => e.Kind is PlaceKind.Region or PlaceKind.Country;
+            if (c.Hits.Any(h => Area(entries[h.Entry]))) return Area;
+        }
+        return null;
     }
 
     private void FindQualifiers(List<Token> tokens, List<Candidate> accepted)

@@ -7,7 +7,7 @@ public sealed record LabelledExample(double[] Features, bool Label, int Group);
 /// <remarks>Small and deterministic: a few dozen features, tens of thousands of examples, no randomness.</remarks>
 public static class LogisticRegression
 {
-    public static double[] Fit(IReadOnlyList<LabelledExample> examples, double l2 = 1e-3, int iterations = 600, double learningRate = 0.05)
+    public static double[] Fit(IReadOnlyList<LabelledExample> examples, double l2 = 1e-3, int iterations = 300, double learningRate = 0.05)
     {
         if (examples.Count == 0) throw new ArgumentException("no training examples", nameof(examples));
         var d = examples[0].Features.Length;

@@ -1,0 +1,51 @@
+using GeoSituation.Core.Gazetteer;
+
+namespace GeoSituation.Core.Geoparsing;
+
+/// <summary>Decisions the learned model cannot make well because annotated news rarely shows them.</summary>
+/// <remarks>
+/// Applied after the model: a demonym names its country ("Qatari", "Egyptian President") unless it starts an
+/// organisation's name ("American Red Cross"); a lower-case repeat of a name the article capitalises elsewhere is
+/// the same place ("khan younis"); a lower-case country at the head of a line is a dateline ("usa This Tuesday").
+/// </remarks>
+internal static class RecognitionRules
+{
+    public static void Apply(Gazetteer.Gazetteer gazetteer, string text, List<Token> tokens, string[] lower, bool[] people, List<Candidate> candidates, double threshold)
+    {
+        var acceptedCapitalised = candidates
+            .Where(c => c.Accepted && Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start)) == Recognizer.WordCasing.Title)
+            .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            if (c.Stop) continue;
+            var casing = Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start));
+            var inPerson = false;
+            for (var k = c.FirstToken; k <= c.LastToken; k++) inPerson |= people[k];
+            if (inPerson) continue;
+            if (casing == Recognizer.WordCasing.Title && c.Hits.All(h => h.Source == NameSource.Demonym))
+            {
+                var startsOrganisation = c.LastToken + 1 < tokens.Count && tokens[c.LastToken + 1].Before == Separator.Space
+                    && Recognizer.IsCapitalised(text, tokens[c.LastToken + 1]) && !ContextWords.PersonTitles.Contains(lower[c.LastToken + 1]);
+                Set(c, !startsOrganisation, threshold);
+            }
+            else if (casing == Recognizer.WordCasing.Lower && c.Key.Length >= 4 && acceptedCapitalised.Contains(c.Key))
+            {
+                Set(c, true, threshold);
+            }
+            else if (casing == Recognizer.WordCasing.Lower && tokens[c.FirstToken].LineStart && c.LastToken + 1 < tokens.Count
+                     && Recognizer.IsCapitalised(text, tokens[c.LastToken + 1])
+                     && c.Hits.Any(h => h.Source != NameSource.Alternate && gazetteer.Entries[h.Entry].Kind == PlaceKind.Country))
+            {
+                Set(c, true, threshold);
+            }
+        }
+    }
+
+    // Keep the model's probability as the confidence when it agrees; otherwise move it just across the threshold.
+    private static void Set(Candidate c, bool accept, double threshold)
+    {
+        c.Accepted = accept;
+        if (accept && c.Recognition < threshold) c.Recognition = Math.Min(0.95, threshold + 0.1);
+        if (!accept && c.Recognition >= threshold) c.Recognition = threshold * 0.5;
+    }
+}
