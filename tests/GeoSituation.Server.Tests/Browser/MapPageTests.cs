@@ -43,6 +43,12 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
         Assert.NotEmpty(await RenderedNearAsync(page, "displacement", Rafah));
         Assert.DoesNotContain("events", LayersInHash(page.Url));
 
+        // The hash is the shareable state: the same URL opens with events off.
+        var shared = await OpenMapAsync(new Uri(page.Url).Fragment);
+        Assert.False(await shared.Locator("#layer-events").IsCheckedAsync());
+        Assert.Empty(await RenderedNearAsync(shared, "events", KhanYunis));
+        Assert.NotEmpty(await RenderedNearAsync(shared, "displacement", Rafah));
+
         await page.Locator("#layer-events").CheckAsync();
         await WaitForIdleAsync(page);
         Assert.NotEmpty(await RenderedNearAsync(page, "events", KhanYunis));
@@ -84,12 +90,13 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
         Assert.Contains("1.4 million", await popup.Locator(".quote").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("1,400,000", await popup.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Source:", await popup.Locator(".source").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Artifact("map-popup-rafah.png") });
 
         // Rafah the place is folded below the figure, with the articles that name it.
         var place = page.Locator(".situation-popup details.popup-places");
         await place.Locator("summary").ClickAsync();
         await Assertions.Expect(place.Locator(".articles a[href^='/articles/']").First).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Artifact("map-popup-rafah.png") });
+        await page.ScreenshotAsync(new() { Path = Artifact("map-popup-rafah-place.png") });
         AssertEverythingCameFromLoopback();
     }
 
@@ -110,6 +117,20 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
             && attribution.Contains("GeoNames", StringComparison.Ordinal), "GeoNames attribution is shown");
 
         await page.ScreenshotAsync(new() { Path = Artifact("embed.png") });
+        AssertEverythingCameFromLoopback();
+    }
+
+    [Fact]
+    public async Task Search_box_flies_to_the_place_picked()
+    {
+        var page = await OpenMapAsync("#map=4/30/20");
+        await page.Locator("#search-q").FillAsync("Khan Yunis");
+        var first = page.Locator("#search-results button").First;
+        await Assertions.Expect(first).ToContainTextAsync("Kh");
+        await first.ClickAsync();
+        await page.WaitForFunctionAsync("() => !map.isMoving() && map.getZoom() > 9", null, new() { Timeout = 30000 });
+        var centre = await page.EvaluateAsync<double[]>("() => { const c = map.getCenter(); return [c.lng, c.lat]; }");
+        Assert.True(DistanceKm(KhanYunis.Lat, KhanYunis.Lon, centre[1], centre[0]) < 10, $"centre {centre[1]},{centre[0]}");
         AssertEverythingCameFromLoopback();
     }
 

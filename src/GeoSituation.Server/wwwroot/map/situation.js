@@ -412,6 +412,10 @@
           : h('details', { class: `popup-${f.source}` }, h('summary', null, heading.textContent), ...rest);
       }));
       body.replaceChildren(...sections);
+      // Setting the content again lets MapLibre re-pick the side the popup opens to for its new size.
+      const relayout = () => this.popup.setDOMContent(body);
+      for (const details of body.querySelectorAll('details')) details.addEventListener('toggle', relayout);
+      relayout();
     }
 
     // The earliest and latest dates of the data, from each collection's temporal extent.
