@@ -53,8 +53,7 @@ internal static class DisplacementCues
         ["displaced"] = CueKind.Status, ["displacement"] = CueKind.Status, ["displacing"] = CueKind.Status, ["displace"] = CueKind.Status,
         ["idps"] = CueKind.Status, ["idp"] = CueKind.Status, ["homeless"] = CueKind.Status, ["evacuees"] = CueKind.Status,
         ["arrivals"] = CueKind.Status, ["newcomers"] = CueKind.Status,
-        ["sheltering"] = CueKind.Shelter, ["sheltered"] = CueKind.Shelter, ["crammed"] = CueKind.Shelter, ["packed"] = CueKind.Shelter,
-        ["squeezed"] = CueKind.Shelter, ["huddled"] = CueKind.Shelter, ["huddling"] = CueKind.Shelter, ["camped"] = CueKind.Shelter,
+        ["sheltering"] = CueKind.Shelter, ["sheltered"] = CueKind.Shelter, ["camped"] = CueKind.Shelter,
         ["killed"] = CueKind.Harm, ["kill"] = CueKind.Harm, ["kills"] = CueKind.Harm, ["killing"] = CueKind.Harm, ["dead"] = CueKind.Harm,
         ["died"] = CueKind.Harm, ["die"] = CueKind.Harm, ["dies"] = CueKind.Harm, ["deaths"] = CueKind.Harm, ["death"] = CueKind.Harm,
         ["toll"] = CueKind.Harm, ["wounded"] = CueKind.Harm, ["wounding"] = CueKind.Harm, ["injured"] = CueKind.Harm,
@@ -74,6 +73,8 @@ internal static class DisplacementCues
     private static readonly WordSet RefugePlaces = new(
         "shelters", "shelter", "camps", "camp", "tents", "tent", "schools", "overcrowded", "makeshift", "displacement",
         "streets", "open", "collective", "sites", "centres", "centers", "crowded", "tented", "informal", "unrwa");
+
+    private static readonly WordSet Crowded = new("crammed", "packed", "squeezed", "huddled", "huddling", "crowded");
 
     private static readonly WordSet RefugeNouns = new("refuge", "safety", "sanctuary", "safe");
 
@@ -124,6 +125,8 @@ internal static class DisplacementCues
                 ? CueKind.Shelter
                 : CueKind.None;
         }
+        // "crammed into Rafah", but not "200 residents packed City Hall" (a meeting, not a refuge).
+        if (tokens.In(k, Crowded)) return tokens.Is(k + 1, "into") || tokens.Is(k + 1, "in") || tokens.Is(k + 1, "inside") ? CueKind.Shelter : CueKind.None;
         if (tokens.In(k, RefugeNouns)) return tokens.In(k - 1, RefugeVerbs) ? CueKind.Shelter : CueKind.None;
         // "the evacuation of 100,000 residents", but not "evacuation orders" (which move no one yet).
         if (tokens.Is(k, "evacuation"))
@@ -149,7 +152,7 @@ internal static class DisplacementCues
             return CueKind.None;
         }
         // "forced from their homes", "pushed more than 150,000 people into Port Sudan", "driven out".
-        if (tokens.In(k, ForcedOut))
+        if (tokens.In(k, ForcedOut) && !(tokens.Is(k + 2, "way") && (tokens.Is(k + 1, "their") || tokens.Is(k + 1, "its"))))
         {
             for (var j = k + 1; j < tokens.Count && j <= k + 7 && !tokens.IsClauseBreak(j); j++)
             {

@@ -89,7 +89,9 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         var head = DisplacementCues.Head(tokens, end, number.IsVague, out var headEnd);
         if (head == HeadKind.Other) return false;
         if (number.IsYearLike && head is not (HeadKind.People or HeadKind.Displaced)) return false;
-        if (head == HeadKind.Implicit && value < 10) return false;
+        // Below ten people a figure is an anecdote ("four men forced their way in", "two Kenyan citizens arrived"),
+        // not a displacement estimate a planner maps.
+        if (value < 10 || IsAge(number)) return false;
 
         var (cue, cueDistance) = NearestCue(first, headEnd, n);
         // "a population of 275,000", "designed for 20,000 people": a baseline right before the number vetoes it.
@@ -135,6 +137,11 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         };
         return true;
     }
+
+    // "Merinda K. Robinson, 29, was apprehended": a bare number set off by commas right after a name is an age.
+    private bool IsAge(NumberExpression number) =>
+        number.EndToken == number.FirstToken + 1 && tokens.IsSymbol(number.FirstToken - 1, ',') && tokens.IsCapitalised(number.FirstToken - 2)
+        && (tokens.IsSymbol(number.EndToken, ',') || tokens.IsSymbol(number.EndToken, ')'));
 
     // "February 7": a date, not a count ("7 February" is caught by the month after it, see DisplacementCues.Head).
     private bool IsDateDay(int first) =>

@@ -96,6 +96,8 @@ internal static class EventCues
         ["massacre"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.2, CueFlavor.Plain),
         ["massacred"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.2, CueFlavor.Plain),
         ["executed"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Plain),
+        ["murder"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Plain),
+        ["murdered"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.15, CueFlavor.Plain),
         ["abducted"] = new(SituationEventType.ViolenceAgainstCivilians, "abduction", 0.15, CueFlavor.Plain),
         ["kidnapped"] = new(SituationEventType.ViolenceAgainstCivilians, "abduction", 0.15, CueFlavor.Plain),
         ["protest"] = new(SituationEventType.Protests, "protest", 0.2, CueFlavor.Plain),
@@ -145,9 +147,7 @@ internal static class EventCues
         ["invasion"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
         ["withdrew"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["withdrawal"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
-        ["arrested"] = new(SituationEventType.StrategicDevelopments, "arrests", 0.1, CueFlavor.Plain),
         ["curfew"] = new(SituationEventType.StrategicDevelopments, "curfew", 0.15, CueFlavor.Plain),
-        ["arrests"] = new(SituationEventType.StrategicDevelopments, "arrests", 0.1, CueFlavor.Plain),
         ["convoy"] = new(SituationEventType.HumanitarianAccess, "aid delivery", 0.15, CueFlavor.Plain),
         ["convoys"] = new(SituationEventType.HumanitarianAccess, "aid delivery", 0.15, CueFlavor.Plain),
         ["airdrop"] = new(SituationEventType.HumanitarianAccess, "airdrop", 0.2, CueFlavor.Plain),
@@ -175,7 +175,21 @@ internal static class EventCues
 
     private static readonly WordSet EndingMarkers = new(
         "end", "ending", "ended", "halt", "halting", "stop", "stopping", "cessation", "ceasefire", "truce", "prevent", "avoid",
-        "without", "no", "not", "never", "pause", "suspend", "suspension");
+        "without", "no", "not", "never", "pause", "suspend", "suspension", "lull");
+
+    // Who can commit political violence: a killing or a bare "attack" with none of them in the sentence is an
+    // accident, a crime or a disease ("a fire that killed four children", "died of bird flu"), not an ACLED event.
+    private static readonly WordSet ArmedActors = new(
+        "forces", "troops", "army", "soldiers", "military", "militants", "fighters", "gunmen", "militia", "militias",
+        "police", "policemen", "rebels", "insurgents", "attackers", "settlers", "jihadists", "terrorists", "paramilitaries",
+        "paramilitary", "rsf", "hamas", "hezbollah", "idf", "houthis", "snipers", "sniper", "armed");
+
+    // Weapon nouns name an attack only when something is fired or hits: "missile defences being built" is none.
+    private static readonly WordSet Weapons = new("missile", "missiles", "rocket", "rockets", "drone", "artillery", "mortar", "mortars");
+
+    private static readonly WordSet AttackVerbs = new(
+        "fired", "firing", "fire", "launched", "struck", "hit", "hits", "landed", "pounded", "targeted", "intercepted",
+        "killed", "killing", "wounded", "attack", "attacks", "strike", "strikes", "shelled", "shelling", "barrage", "slammed");
 
     private static readonly WordSet CumulativeMarkers = new("since", "toll", "total", "overall", "cumulative", "tally");
 
@@ -183,6 +197,8 @@ internal static class EventCues
     public static void FindAll(SentenceTokens tokens, List<EventCue> into)
     {
         var cumulative = IsCumulative(tokens);
+        var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens);
+        var attacking = Any(tokens, AttackVerbs);
         for (var k = 0; k < tokens.Count; k++)
         {
             if (!tokens.IsWord(k)) continue;
@@ -200,6 +216,9 @@ internal static class EventCues
             }
             // "marched" needs a lower-case verb: "March" is a month.
             if (tokens.Is(k, "marched") && tokens.IsCapitalised(k)) continue;
+            if (tokens.In(k, Weapons) && !attacking) continue;
+            var weak = entry.Flavor == CueFlavor.Lethal || (entry.Flavor == CueFlavor.Violence && entry.Strength <= 0.05);
+            if (weak && !armed && PlannedBy(tokens, k) is null) continue;
             // "Aid trucks entered the Gaza Strip" moves no troops: a movement needs troops before it, or an order or plan.
             if (entry.Flavor == CueFlavor.Movement && !PreviousWithin(tokens, k, 5, Troops) && PlannedBy(tokens, k) is null) continue;
             var cue = new EventCue(k, entry.Type, entry.SubType, entry.Strength, entry.Flavor);
@@ -264,6 +283,30 @@ internal static class EventCues
     }
 
     private static bool IsEnded(SentenceTokens tokens, int k) => PreviousWithin(tokens, k, 3, EndingMarkers);
+
+    private static bool Any(SentenceTokens tokens, WordSet words)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, words)) return true;
+        }
+        return false;
+    }
+
+    // An air strike or shelling is itself the armed actor of the killing it reports.
+    private static bool IsRemoteStrike(SentenceTokens tokens)
+    {
+        var attacking = Any(tokens, AttackVerbs);
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.IsWord(k) && Words.TryGet(tokens.Chars(k), out var entry) && entry.Type == SituationEventType.ExplosionsRemoteViolence
+                && (!tokens.In(k, Weapons) || attacking))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool IsCumulative(SentenceTokens tokens)
     {

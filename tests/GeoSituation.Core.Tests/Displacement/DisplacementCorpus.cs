@@ -151,6 +151,10 @@ public static class DisplacementCorpus
         new("N23", "About 17,000 children in Gaza are unaccompanied or separated from their families.", []),
         new("N24", "The talks in Cairo are expected to last two or three days.", []),
         new("N25", "The agency runs 155 shelters across the Strip, designed to hold 150,000 people.", []),
+        // Local-news patterns that look like flight or shelter: anecdotes, ages, a crowded meeting.
+        new("N26", "Two tourists arrived in Cairo on Monday and were taken to a shelter.", []),
+        new("N27", "The driver, Ahmed Saleh, 29, fled on foot after the crash.", []),
+        new("N28", "More than 200 residents packed the town hall in Kherson to oppose the plan.", []),
     ];
 
     public static IEnumerable<object[]> Pinned() => Cases.Where(c => c.KnownGap is null).Select(c => new object[] { c.Id });

@@ -43,6 +43,10 @@ public sealed class EventExtractorTests
     [InlineData("At least 28,000 Palestinians have been killed in Gaza since October.")]
     [InlineData("You may be interested in: Israeli forces kill two senior Hamas members in Rafah")]
     [InlineData("The weather in Cairo was mild on Tuesday.")]
+    [InlineData("A fire that killed four children destroyed a house in Kherson.")]
+    [InlineData("A woman in Cairo has died of bird flu.")]
+    [InlineData("Missile defences are being built in Poland.")]
+    [InlineData("A man from Paris was arrested on Sunday on fraud charges.")]
     public void Reports_nothing_for_ended_fighting_actors_running_totals_teasers_and_non_events(string text)
     {
         Assert.Empty(Extract(text));
