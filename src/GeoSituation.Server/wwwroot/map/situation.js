@@ -159,22 +159,25 @@
   const popupBuilders = {
     async displacement(p) {
       const place = pick(p, 'place', 'place_name', 'placeName', 'name');
-      const people = fmt(pick(p, 'people'));
-      const low = fmt(pick(p, 'low'));
-      const high = fmt(pick(p, 'high'));
-      const range = low || high ? `${low || '?'} – ${high || '?'}` : null;
+      const from = pick(p, 'direction') === 'from';
+      const low = pick(p, 'low');
+      const high = pick(p, 'high');
+      // A single number has low == high: the range row is only shown when there is a range.
+      const range = (low !== null || high !== null) && low !== high ? `${fmt(low) ?? '?'} – ${fmt(high) ?? '?'}` : null;
+      const wording = pick(p, 'number_text', 'numberText');
+      const qualifier = pick(p, 'qualifier');
       const quote = pick(p, 'quote', 'sentence');
+      const asOf = dateOf(pick(p, 'as_of', 'asOf'));
+      const basis = pick(p, 'as_of_basis', 'asOfBasis');
       return [
-        h('h3', null, `${people ?? '?'} people`, place ? ` · ${place}` : ''),
+        h('h3', null, `${fmt(pick(p, 'people')) ?? '?'} people`, place ? (from ? ` fled ${place}` : ` at ${place}`) : ''),
         h('table', null,
+          row('Figure', wording ? `“${wording}”` + (qualifier && !wording.includes(qualifier) ? ` (${qualifier})` : '') : qualifier),
           row('Range', range),
-          row('Qualifier', pick(p, 'qualifier')),
-          row('Wording', pick(p, 'number_text', 'numberText')),
-          row('Direction', pick(p, 'direction')),
           row('Came from', pick(p, 'origin', 'origin_name', 'originName')),
-          row('As of', [dateOf(pick(p, 'as_of', 'asOf')), pick(p, 'as_of_basis', 'asOfBasis')].filter(Boolean).join(' · ') || null),
+          row('As of', asOf ? `${asOf}${basis ? ` (${basis === 'text' ? 'stated in the text' : basis === 'published' ? 'article date' : basis})` : ''}` : 'not stated'),
           row('Confidence', confidence(p))),
-        quote ? quoteWithPlace(quote, [place, ...(await surfaces(p))], pick(p, 'number_text')) : null,
+        quote ? quoteWithPlace(quote, [place, ...(await surfaces(p))], wording) : null,
         await articleLink(articleId(p), p),
       ];
     },
@@ -413,9 +416,26 @@
       }));
       body.replaceChildren(...sections);
       // Setting the content again lets MapLibre re-pick the side the popup opens to for its new size.
-      const relayout = () => this.popup.setDOMContent(body);
+      const relayout = () => {
+        this.popup.setDOMContent(body);
+        this.keepOnScreen();
+      };
       for (const details of body.querySelectorAll('details')) details.addEventListener('toggle', relayout);
       relayout();
+    }
+
+    // Pans the map just enough that the whole popup is visible (it moves with its point).
+    keepOnScreen() {
+      const box = this.popup.getElement()?.getBoundingClientRect();
+      const frame = this.map.getContainer().getBoundingClientRect();
+      if (!box) return;
+      const margin = 10;
+      // On the full page the time bar covers the bottom of the map.
+      const bottom = Math.min(frame.bottom, document.querySelector('.time')?.getBoundingClientRect().top ?? frame.bottom) - margin;
+      let dy = 0;
+      if (box.height > bottom - frame.top - margin || box.top < frame.top + margin) dy = box.top - frame.top - margin;
+      else if (box.bottom > bottom) dy = box.bottom - bottom;
+      if (dy !== 0) this.map.panBy([0, dy], { duration: 300 });
     }
 
     // The earliest and latest dates of the data, from each collection's temporal extent.
