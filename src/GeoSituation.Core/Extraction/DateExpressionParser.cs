@@ -29,6 +29,8 @@ internal static class DateExpressionParser
     /// <summary>The first date of the sentence that is not the start of a period ("since 7 October").</summary>
     public static DateExpression? FindAsOf(SentenceTokens tokens, DateOnly? published)
     {
+        // A publication date at the edge of the calendar (a bad feed's 0001-01-01) cannot anchor "last week".
+        if (published is { Year: < 1000 or > 9000 }) published = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (TryParse(tokens, i, published, out var expression))

@@ -10,6 +10,9 @@ namespace GeoSituation.Core.Numbers;
 /// </remarks>
 internal static class NumberExpressionParser
 {
+    // Ten billion: above it a "count" is an identifier, a phone number or garbage, and would overflow people counts.
+    private const double MaxCount = 1e10;
+
     private readonly record struct Quantity(double Value, double Scale, bool Vague, bool Percent, bool YearLike, int End);
 
     /// <summary>Every number expression of the sentence, left to right, none overlapping.</summary>
@@ -38,7 +41,7 @@ internal static class NumberExpressionParser
             qualifier = null;
         }
         var between = tokens.Is(core, "between");
-        if (!TryQuantity(tokens, between ? core + 1 : core, out var low)) return false;
+        if (!TryQuantity(tokens, between ? core + 1 : core, out var low) || low.Value > MaxCount) return false;
 
         var end = low.End;
         Quantity? high = null;
@@ -52,6 +55,7 @@ internal static class NumberExpressionParser
             high = second;
         }
 
+        if (high?.Value > MaxCount) high = null;
         if (high is { } h)
         {
             // "1.5-1.7 million": the scale written once belongs to both ends.
