@@ -18,6 +18,8 @@ internal sealed class Candidate(int firstToken, int lastToken, int start, int en
     public bool Stop { get; } = stop;
     /// <summary>Matched by spelling similarity, not exactly.</summary>
     public bool Fuzzy { get; init; }
+    /// <summary>A misspelling of a place this article names elsewhere ("Refa" after "Rafah").</summary>
+    public bool InArticleMisspelling { get; init; }
     /// <summary>Log-odds that this is a place mention at all.</summary>
     public double Recognition { get; set; }
     public bool Accepted { get; set; }

@@ -103,6 +103,7 @@ public sealed class Geoparser
                 if (!candidates[i].Fuzzy) continue;
                 recognizer.Score(text, tokens, lower, people, candidates, i, capitalisedKeys);
                 candidates[i].Accepted = candidates[i].Recognition >= model.Threshold;
+                if (candidates[i].InArticleMisspelling) RecognitionRules.AcceptInArticleMisspelling(candidates[i], model.Threshold);
             }
         }
         foreach (var c in candidates) c.Surface = text[c.Start..c.End];
@@ -151,30 +152,30 @@ public sealed class Geoparser
                 var match = Match(pair, skeletons);
                 if (match is { } m)
                 {
-                    found.Add(Fuzzy(i, i + 1, tokens, m.Key, m.Hits));
+                    found.Add(Fuzzy(i, i + 1, tokens, m.Key, m.Hits, m.InArticle));
                     i++;
                     continue;
                 }
             }
             var single = Match(key, skeletons);
-            if (single is { } s) found.Add(Fuzzy(i, i, tokens, s.Key, s.Hits));
+            if (single is { } s) found.Add(Fuzzy(i, i, tokens, s.Key, s.Hits, s.InArticle));
         }
         return found;
     }
 
     /// <summary>The name a misspelling stands for, and its readings; null when none is close enough.</summary>
-    private (string Key, NameHit[] Hits)? Match(string key, Dictionary<string, Candidate> skeletons)
+    private (string Key, NameHit[] Hits, bool InArticle)? Match(string key, Dictionary<string, Candidate> skeletons)
     {
         if (skeletons.TryGetValue(FuzzyMatcher.Skeleton(key), out var inArticle)
             && inArticle.Key[0] == key[0] && Levenshtein.Distance(inArticle.Key, key, 2) <= 2)
-            return (inArticle.Key, inArticle.Hits);
+            return (inArticle.Key, inArticle.Hits, true);
         var nearest = fuzzy.NearestNotable(key);
-        return nearest is null ? null : (nearest, [.. gazetteer.Index.Lookup(nearest)]);
+        return nearest is null ? null : (nearest, [.. gazetteer.Index.Lookup(nearest)], false);
     }
 
-    private static Candidate Fuzzy(int first, int last, List<Token> tokens, string key, NameHit[] hits)
+    private static Candidate Fuzzy(int first, int last, List<Token> tokens, string key, NameHit[] hits, bool inArticle)
     {
         // The key is the name it stands for, so one sense per discourse gives "Refa" the same place as "Rafah".
-        return new Candidate(first, last, tokens[first].Start, tokens[last].End, key, [.. hits.DistinctBy(h => h.Entry)], stop: false) { Fuzzy = true };
+        return new Candidate(first, last, tokens[first].Start, tokens[last].End, key, [.. hits.DistinctBy(h => h.Entry)], stop: false) { Fuzzy = true, InArticleMisspelling = inArticle };
     }
 }

@@ -12,9 +12,10 @@ internal static class RecognitionRules
 {
     public static void Apply(Gazetteer.Gazetteer gazetteer, string text, List<Token> tokens, string[] lower, bool[] people, List<Candidate> candidates, double threshold)
     {
-        var acceptedCapitalised = candidates
+        // Places the article names in capitals, by entry: "khan younis" repeats "Khan Yunis" under another spelling.
+        var capitalisedPlaces = candidates
             .Where(c => c.Accepted && Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start)) == Recognizer.WordCasing.Title)
-            .Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(c => c.Hits.Where(h => h.Source != NameSource.Alternate).Select(h => h.Entry)).ToHashSet();
         foreach (var c in candidates)
         {
             if (c.Stop) continue;
@@ -28,7 +29,7 @@ internal static class RecognitionRules
                     && Recognizer.IsCapitalised(text, tokens[c.LastToken + 1]) && !ContextWords.PersonTitles.Contains(lower[c.LastToken + 1]);
                 Set(c, !startsOrganisation, threshold);
             }
-            else if (casing == Recognizer.WordCasing.Lower && c.Key.Length >= 4 && acceptedCapitalised.Contains(c.Key))
+            else if (casing == Recognizer.WordCasing.Lower && c.Key.Length >= 5 && c.Hits.Any(h => capitalisedPlaces.Contains(h.Entry)))
             {
                 Set(c, true, threshold);
             }
@@ -40,6 +41,9 @@ internal static class RecognitionRules
             }
         }
     }
+
+    /// <summary>A misspelling of a place the article names ("Refa" for Rafah) is that place: too rare to learn.</summary>
+    public static void AcceptInArticleMisspelling(Candidate c, double threshold) => Set(c, true, threshold);
 
     // Keep the model's probability as the confidence when it agrees; otherwise move it just across the threshold.
     private static void Set(Candidate c, bool accept, double threshold)

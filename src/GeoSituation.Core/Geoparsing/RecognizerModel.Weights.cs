@@ -6,7 +6,7 @@ public sealed partial class RecognizerModel
     private static partial class BuiltIn
     {
         /// <summary>Probability at or above which a match is reported (chosen for F1 in cross-validation).</summary>
-        public const double Threshold = 0.48;
+        public const double Threshold = 0.50;
 
         public static readonly TrainingCorpus[] TrainedOn =
         [
@@ -16,56 +16,56 @@ public sealed partial class RecognizerModel
 
         public static readonly double[] Weights =
         [
-            -1.854544, // bias
-            1.169781, // title-case
-            1.217045, // all-caps-long
-            0.424987, // all-caps-short
-            -2.851697, // lower-case
-            0.032595, // mixed-case
+            -1.526767, // bias
+            1.279069, // title-case
+            1.234989, // all-caps-long
+            0.524415, // all-caps-short
+            -2.425495, // lower-case
+            0.042692, // mixed-case
             0.000000, // lower-dateline-country
-            -0.374614, // sentence-start
-            0.621756, // line-start
-            0.213270, // has-country
-            -0.423137, // has-region
-            0.543656, // has-adm1
-            0.339926, // has-adm2
+            -0.386963, // sentence-start
+            0.631632, // line-start
+            0.150216, // has-country
+            -0.333743, // has-region
+            0.160733, // has-adm1
+            0.365180, // has-adm2
             0.000000, // has-governorate
-            0.336621, // has-capital
-            -0.513157, // biggest-city-log-pop
-            1.720535, // best-importance
-            -0.283064, // only-alternate-names
-            0.364848, // has-primary-name
-            0.710021, // has-alias
-            -1.292741, // only-demonym
-            0.935556, // multi-word
-            -0.764652, // short-surface
-            1.032858, // log-readings
-            -1.052350, // common-word
-            -0.689181, // dictionary-word
-            -0.976595, // given-name
-            -1.498281, // surname
-            -0.231449, // known-person
-            -0.303712, // organisation-word
-            -1.487840, // calendar-word
-            0.654349, // common-and-notable
-            -0.791856, // common-at-sentence-start
-            -0.252179, // given-and-notable
-            -1.741067, // in-person-run
-            1.293513, // after-locative
-            0.768622, // after-of
-            0.236311, // after-the
-            -0.185868, // after-title
-            -0.260981, // after-capitalised-word
-            0.048657, // after-directional
-            -0.003941, // after-pro-anti
-            0.253062, // before-backed
-            1.315307, // before-place-type
-            -0.231284, // before-capitalised-word
-            0.984340, // before-comma-state-or-country
-            0.885430, // after-comma-place
-            -1.604121, // fuzzy
-            0.492157, // repeated-capitalised
-            -0.249922, // capitalised-word-run-length
+            0.380558, // has-capital
+            -0.404020, // biggest-city-log-pop
+            1.642763, // best-importance
+            -0.637538, // only-alternate-names
+            -0.049158, // has-primary-name
+            0.741796, // has-alias
+            -1.439559, // only-demonym
+            0.949559, // multi-word
+            -0.736489, // short-surface
+            0.925199, // log-readings
+            -1.277633, // common-word
+            -0.724433, // dictionary-word
+            -1.038555, // given-name
+            -1.484538, // surname
+            -0.393188, // known-person
+            -0.299435, // organisation-word
+            -1.461033, // calendar-word
+            0.460645, // common-and-notable
+            -0.900253, // common-at-sentence-start
+            -0.784427, // given-and-notable
+            -1.773119, // in-person-run
+            1.251859, // after-locative
+            0.746801, // after-of
+            0.234339, // after-the
+            -0.202769, // after-title
+            -0.237342, // after-capitalised-word
+            0.076717, // after-directional
+            -0.003464, // after-pro-anti
+            0.237911, // before-backed
+            1.338024, // before-place-type
+            -0.282756, // before-capitalised-word
+            0.966531, // before-comma-state-or-country
+            0.823489, // after-comma-place
+            -1.453965, // fuzzy
+            0.460641, // repeated-capitalised
+            -0.227016, // capitalised-word-run-length
         ];
     }
 }

@@ -80,12 +80,31 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
             if (constrained is not null && !constrained(e)) continue;
             if (bestIndex < 0 || scores[h] > scores[bestIndex]) bestIndex = h;
         }
+        bestIndex = PreferSeat(c, bestIndex);
         // Softmax share of the winner: near 1 when one reading dominates, lower when a close second exists.
         var max = scores[bestIndex];
         var sum = 0.0;
         foreach (var s in scores) sum += Math.Exp(s - max);
         c.Entry = c.Hits[bestIndex].Entry;
         c.ResolutionProbability = 1.0 / sum;
+    }
+
+    /// <summary>"Cairo" and "Rafah" are the cities more than the governorates named after them: an admin area
+    /// gives way to its own seat of the same name.</summary>
+    private int PreferSeat(Candidate c, int best)
+    {
+        var entries = gazetteer.Entries;
+        var area = entries[c.Hits[best].Entry];
+        if (area.Kind != PlaceKind.AdminArea) return best;
+        for (var h = 0; h < c.Hits.Length; h++)
+        {
+            var e = entries[c.Hits[h].Entry];
+            var seat = e.Kind == PlaceKind.City && e.FeatureCode is "PPLC" or "PPLA" or "PPLA2" && c.Hits[h].Source != NameSource.Alternate
+                       && e.CountryCode == area.CountryCode && e.Admin1Code == area.Admin1Code
+                       && (area.FeatureCode != "ADM2" || e.Admin2Code == area.Admin2Code || area.PCode is not null);
+            if (seat && Geo.Kilometres(e.Latitude, e.Longitude, area.Latitude, area.Longitude) < 150) return h;
+        }
+        return best;
     }
 
     /// <summary>Hard constraints that override the scores when some reading satisfies them.</summary>

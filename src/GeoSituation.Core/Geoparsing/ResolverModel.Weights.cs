@@ -14,36 +14,36 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            0.957733, // is-country
-            -0.717723, // is-dependency
-            2.388832, // is-continent-or-territory
-            2.010577, // is-region
-            0.125812, // is-adm1
-            -1.898582, // is-adm2
+            0.727227, // is-country
+            -0.563720, // is-dependency
+            2.458895, // is-continent-or-territory
+            2.082530, // is-region
+            -0.057938, // is-adm1
+            -1.827102, // is-adm2
             0.000000, // is-governorate
-            -1.546639, // is-city
-            2.651940, // log-population
-            0.165244, // is-capital
-            0.747502, // is-adm1-seat
-            0.612455, // is-adm2-seat
-            0.617160, // primary-name
-            0.126820, // alias
-            -0.804734, // alternate-name
-            0.234235, // demonym
-            -0.030838, // largest-of-readings
-            2.295243, // population-vs-largest
-            0.752802, // qualifier-contains
-            -0.752802, // qualifier-conflicts
-            0.434103, // direction-word-and-area
-            1.529863, // country-share-of-others
-            0.003743, // country-is-most-mentioned
-            1.520369, // state-of-others
-            1.192693, // contains-others
-            2.432034, // near-others-150km
-            1.615748, // near-others-1000km
-            2.015786, // us-local-news
+            -1.429094, // is-city
+            2.669806, // log-population
+            0.185417, // is-capital
+            0.588246, // is-adm1-seat
+            0.370999, // is-adm2-seat
+            0.611469, // primary-name
+            0.134178, // alias
+            -0.768927, // alternate-name
+            0.163428, // demonym
+            0.010885, // largest-of-readings
+            2.297482, // population-vs-largest
+            0.808476, // qualifier-contains
+            -0.808476, // qualifier-conflicts
+            0.444378, // direction-word-and-area
+            1.387280, // country-share-of-others
+            0.003176, // country-is-most-mentioned
+            1.580876, // state-of-others
+            1.280407, // contains-others
+            2.290029, // near-others-150km
+            1.202449, // near-others-1000km
+            0.847458, // us-local-news
             0.000000, // log-readings
-            0.738027, // exact-surface
+            0.694885, // exact-surface
         ];
     }
 }
