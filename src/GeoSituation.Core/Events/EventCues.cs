@@ -196,6 +196,8 @@ internal static class EventCues
     /// <summary>All cues of the sentence, each already read in its context.</summary>
     public static void FindAll(SentenceTokens tokens, List<EventCue> into)
     {
+        // Most sentences hold no cue: the context checks below read the sentence again, so only pay for them when needed.
+        if (!HasCueWord(tokens)) return;
         var cumulative = IsCumulative(tokens);
         var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens);
         var attacking = Any(tokens, AttackVerbs);
@@ -283,6 +285,15 @@ internal static class EventCues
     }
 
     private static bool IsEnded(SentenceTokens tokens, int k) => PreviousWithin(tokens, k, 3, EndingMarkers);
+
+    private static bool HasCueWord(SentenceTokens tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.IsWord(k) && (Words.TryGet(tokens.Chars(k), out _) || tokens.In(k, CompoundHeads))) return true;
+        }
+        return false;
+    }
 
     private static bool Any(SentenceTokens tokens, WordSet words)
     {
