@@ -115,6 +115,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private void Add(List<SituationEvent> events, EventCue cue, GazetteerEntry place, int geoPrecision, DateOnly? date, int timePrecision, double placeConfidence)
     {
         var (type, subType, fatalities) = Refine(cue);
+        // A specific cue and a sure place both raise confidence; the place's confidence also scales the whole,
+        // because an event at the wrong place misleads more than a vaguely typed one.
         var confidence = Math.Round(Math.Clamp((0.5 + cue.Strength + 0.2 * placeConfidence) * Math.Max(placeConfidence, 0.3) + 0.1, 0.05, 0.99), 2);
         var situationEvent = new SituationEvent
         {

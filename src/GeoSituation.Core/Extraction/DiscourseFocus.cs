@@ -8,7 +8,7 @@ namespace GeoSituation.Core.Extraction;
 /// ... 1.4 million Palestinians who fled other areas ... living in overcrowded areas."). We score the places
 /// of the preceding sentences with a decay (1, 1/2, 1/4), and the next sentence lightly (a figure is sometimes
 /// placed right after it is given). Specific places outweigh regions and countries, which are more often
-/// actors ("Israel", "Egypt") than the scene. The focus must hold at least half of the score so that a
+/// actors ("Israel", "Egypt") than the scene. The focus must hold more than half of the score so that a
 /// paragraph jumping between places yields no focus rather than a guess.
 /// </remarks>
 internal static class DiscourseFocus
@@ -35,7 +35,8 @@ internal static class DiscourseFocus
         {
             if (candidate.Score > best.Score) best = candidate;
         }
-        if (best.Score < MinimumScore || best.Score / total < MinimumShare) return null;
+        // A tie between two places is no focus: half the evidence is not enough.
+        if (best.Score < MinimumScore || best.Score / total <= MinimumShare) return null;
         return (best.Place, best.Score / total);
     }
 

@@ -121,6 +121,8 @@ public static class DisplacementCorpus
             [new(500, 500, 500, null, "Kharkiv", From)]),
         new("P47", "One and a half million people have fled their homes since the conflict began.",
             [new(1_500_000, 1_500_000, 1_500_000, null, null, From)]),
+        new("P49", "Shelling hit Khan Younis and Rafah overnight. Tens of thousands of people fled.",
+            [new(20_000, 20_000, null, null, null, From)]),
         new("P48", "Jabalia camp was encircled on Monday. The UN estimates 35,000 people fled, mostly to Gaza City.",
             [new(35_000, 35_000, 35_000, null, "Gaza", At, Origin: "Jabalia")]),
 
