@@ -57,11 +57,17 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             if (analysis.Toponyms.Count > 0) batch.BatchCommands.Add(MentionsCommand(analysis, articleId, seenAt));
             if (analysis.Displacement.Count > 0) batch.BatchCommands.Add(DisplacementCommand(analysis, articleId, seenAt));
             if (analysis.Events.Count > 0) batch.BatchCommands.Add(EventsCommand(analysis, articleId, seenAt));
+            // Delivered at commit to every listening process (a server whose tile cache must drop what changed).
+            var notify = SqlScripts.Get("Queries/Articles/notify.sql").BatchCommand();
+            Add(notify, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            batch.BatchCommands.Add(notify);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        ArticleStored?.Invoke(new StoredArticleFootprint(articleId, places,
-            analysis.Displacement.Where(f => f.Origin is not null && f.Place is not null && f.Origin.Id != f.Place.Id).Select(f => (f.Origin!, f.Place!)).ToList()));
+        ArticleStored?.Invoke(new StoredArticleFootprint(articleId,
+            places.Select(p => new LonLat(p.Longitude, p.Latitude)).ToList(),
+            analysis.Displacement.Where(f => f.Origin is not null && f.Place is not null && f.Origin.Id != f.Place.Id)
+                .Select(f => (new LonLat(f.Origin!.Longitude, f.Origin.Latitude), new LonLat(f.Place!.Longitude, f.Place.Latitude))).ToList()));
         return new IngestResult(articleId, Created: true);
     }
 
@@ -226,6 +232,71 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             builder.Append(char.ToLowerInvariant(name[i]));
         }
         return builder.ToString();
+    }
+
+    /// <summary>The channel on which each stored article's id is announced at commit.</summary>
+    public const string NotificationChannel = "geosituation_articles";
+
+    /// <summary>Where a stored article's features are (for invalidating caches in another process than the one that stored it).</summary>
+    public async Task<StoredArticleFootprint> FootprintAsync(long articleId, CancellationToken cancellationToken = default)
+    {
+        await using var command = SqlScripts.Get("Queries/Articles/footprint.sql").Command(dataSource);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = articleId });
+        var points = new List<LonLat>();
+        var lines = new List<(LonLat, LonLat)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var from = new LonLat(reader.GetDouble(0), reader.GetDouble(1));
+            if (reader.IsDBNull(2)) points.Add(from);
+            else lines.Add((from, new LonLat(reader.GetDouble(2), reader.GetDouble(3))));
+        }
+        return new StoredArticleFootprint(articleId, points, lines);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onArticle"/> with the id of every article any process stores, until cancelled;
+    /// reconnects after the database restarts (articles stored while disconnected are reported by <paramref name="onReconnect"/>).
+    /// </summary>
+    public async Task ListenAsync(Func<long, Task> onArticle, Func<Task> onReconnect, CancellationToken cancellationToken)
+    {
+        var first = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                var pending = System.Threading.Channels.Channel.CreateUnbounded<long>();
+                connection.Notification += (_, e) =>
+                {
+                    if (long.TryParse(e.Payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) pending.Writer.TryWrite(id);
+                };
+                await using (var listen = SqlScripts.Get("Queries/Articles/listen.sql").Command(connection))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken);
+                }
+                if (!first) await onReconnect();
+                first = false;
+                // Handled off the listening connection, which only waits; a slow handler never delays notifications.
+                var handler = Task.Run(async () =>
+                {
+                    await foreach (var id in pending.Reader.ReadAllAsync(CancellationToken.None)) await onArticle(id);
+                }, CancellationToken.None);
+                try
+                {
+                    while (true) await connection.WaitAsync(cancellationToken);
+                }
+                finally
+                {
+                    pending.Writer.TryComplete();
+                    await handler;
+                }
+            }
+            catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
     }
 
     public async Task<ArticlePage> ListAsync(int limit, long offset, CancellationToken cancellationToken = default)

@@ -3,11 +3,11 @@ namespace GeoSituation.Postgis.Articles;
 /// <summary>The outcome of storing an article: its id, and whether this call stored it or found it already there.</summary>
 public sealed record IngestResult(long ArticleId, bool Created);
 
-/// <summary>Where a newly stored article put features: its places (points) and its flows (origin -> destination lines).</summary>
-public sealed record StoredArticleFootprint(
-    long ArticleId,
-    IReadOnlyList<GeoSituation.Core.Gazetteer.GazetteerEntry> Places,
-    IReadOnlyList<(GeoSituation.Core.Gazetteer.GazetteerEntry From, GeoSituation.Core.Gazetteer.GazetteerEntry To)> Flows);
+/// <summary>A longitude/latitude pair (WGS 84).</summary>
+public readonly record struct LonLat(double Lon, double Lat);
+
+/// <summary>Where a newly stored article put features: points at its places, lines for its flows (origin -> destination).</summary>
+public sealed record StoredArticleFootprint(long ArticleId, IReadOnlyList<LonLat> Points, IReadOnlyList<(LonLat From, LonLat To)> Lines);
 
 /// <summary>An article as listed: its metadata and how much was found in it.</summary>
 public sealed record ArticleSummary(

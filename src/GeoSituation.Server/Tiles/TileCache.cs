@@ -31,6 +31,9 @@ internal sealed class TileCache
     public sealed record CachedTile(byte[] Bytes, string ETag)
     {
         public long LastUse;
+
+        /// <summary>How often the tile was served from the cache (0: just made).</summary>
+        public long Hits;
     }
 
     public long Bytes => Interlocked.Read(ref bytes);
@@ -47,6 +50,7 @@ internal sealed class TileCache
         if (tiles.TryGetValue(key, out var variants) && variants.TryGetValue(variant, out var hit))
         {
             hit.LastUse = Interlocked.Increment(ref clock);
+            Interlocked.Increment(ref hit.Hits);
             return hit;
         }
         var before = Interlocked.Read(ref generation);
@@ -63,6 +67,28 @@ internal sealed class TileCache
         return tile;
     }
 
+    private readonly ConcurrentDictionary<long, byte> invalidatedHere = new();
+
+    /// <summary>Drops every data tile an article stored by this process can appear in (called right after its commit).</summary>
+    public void InvalidateStoredHere(StoredArticleFootprint footprint)
+    {
+        // The commit's notification will come back to this process too: remember it was already handled.
+        if (invalidatedHere.Count > 10_000) invalidatedHere.Clear();
+        invalidatedHere.TryAdd(footprint.ArticleId, 0);
+        Invalidate(footprint);
+    }
+
+    /// <summary>True (once) when the article's tiles were already dropped by <see cref="InvalidateStoredHere"/>.</summary>
+    public bool WasInvalidatedHere(long articleId) => invalidatedHere.TryRemove(articleId, out _);
+
+    /// <summary>Drops every cached tile: after missing notifications, nothing cached can be trusted.</summary>
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        foreach (var key in tiles.Keys) Drop(key);
+        Interlocked.Increment(ref generation);
+    }
+
     /// <summary>Drops every data tile the stored article can appear in.</summary>
     public void Invalidate(StoredArticleFootprint footprint)
     {
@@ -70,15 +96,15 @@ internal sealed class TileCache
         var dataSources = TileCatalogue.All.Where(s => s.TimeFiltered).Select(s => s.Id).ToArray();
         for (var z = 0; z <= TileCatalogue.MaxZoom; z++)
         {
-            foreach (var place in footprint.Places)
+            foreach (var point in footprint.Points)
             {
-                var (x, y) = TileOf(place.Longitude, place.Latitude, z);
+                var (x, y) = TileOf(point.Lon, point.Lat, z);
                 DropRange(dataSources, z, x - 1, y - 1, x + 1, y + 1);
             }
-            foreach (var (from, to) in footprint.Flows)
+            foreach (var (from, to) in footprint.Lines)
             {
-                var (x0, y0) = TileOf(Math.Min(from.Longitude, to.Longitude), Math.Max(from.Latitude, to.Latitude), z);
-                var (x1, y1) = TileOf(Math.Max(from.Longitude, to.Longitude), Math.Min(from.Latitude, to.Latitude), z);
+                var (x0, y0) = TileOf(Math.Min(from.Lon, to.Lon), Math.Max(from.Lat, to.Lat), z);
+                var (x1, y1) = TileOf(Math.Max(from.Lon, to.Lon), Math.Min(from.Lat, to.Lat), z);
                 DropRange(dataSources, z, x0 - 1, y0 - 1, x1 + 1, y1 + 1);
             }
         }

@@ -25,9 +25,10 @@ public static class TileEndpoints
         services.AddSingleton(sp =>
         {
             var cache = new TileCache(megabytes * 1024 * 1024);
-            sp.GetRequiredService<ArticleStore>().ArticleStored += cache.Invalidate;
+            sp.GetRequiredService<ArticleStore>().ArticleStored += cache.InvalidateStoredHere;
             return cache;
         });
+        services.AddHostedService<TileInvalidationListener>();
         return services;
     }
 
@@ -194,6 +195,7 @@ public static class TileEndpoints
         var etag = parts.Count == 1 ? parts[0].ETag : TileCache.ETagOf(bytes);
         var headers = context.Response.Headers;
         headers.ETag = etag;
+        headers["X-Tile-Cache"] = parts.All(p => p.Hits > 0) ? "hit" : "miss";
         // Data layers change with every ingest: clients revalidate (cheap 304s). The basemap never changes while running.
         headers.CacheControl = sources.All(s => !s.TimeFiltered) ? "public, max-age=86400" : "public, no-cache";
         if (context.Request.Headers.IfNoneMatch.Contains(etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);

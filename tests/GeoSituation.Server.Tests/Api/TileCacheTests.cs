@@ -1,4 +1,11 @@
 using System.Net;
+using GeoSituation.Core.Articles;
+using GeoSituation.Core.Gazetteer;
+using GeoSituation.Core.Geoparsing;
+using GeoSituation.Core.Text;
+using GeoSituation.Postgis.Articles;
+using GeoSituation.Postgis.Database;
+using GeoSituation.Postgis.Embedded;
 
 namespace GeoSituation.Server.Tests.Api;
 
@@ -34,6 +41,41 @@ public sealed class TileCacheTests(ServerFixture server)
 
         var after = await server.Http.GetByteArrayAsync(path);
         Assert.True(TileTests.FeatureCount(await TileTests.OgrInfoAsync(after), "mentions") > mentionsBefore, "the cached tile must show the new mention");
+    }
+
+    [Fact]
+    public async Task Articles_stored_by_another_process_reach_cached_tiles_within_seconds()
+    {
+        // As `geosituation ingest` does while the server runs: its own data source, no in-process event.
+        var place = new GazetteerEntry { Id = 1609350, Name = "Bangkok", Kind = PlaceKind.City, Latitude = 13.75398, Longitude = 100.50144, CountryCode = "TH" };
+        var (x, y) = TileOf(place.Longitude, place.Latitude, 5);
+        var path = $"/tiles/places/5/{x}/{y}.mvt";
+        async Task<int> PlacesInTileAsync()
+        {
+            var tile = await server.Http.GetByteArrayAsync(path);
+            return tile.Length == 0 ? 0 : TileTests.FeatureCount(await TileTests.OgrInfoAsync(tile), "places");
+        }
+        var before = await PlacesInTileAsync();
+
+        var text = $"Flooding hit Bangkok. Ref {Guid.NewGuid():N}.";
+        var start = text.IndexOf("Bangkok", StringComparison.Ordinal);
+        var analysis = new ArticleAnalysis(new ArticleInput { Title = "Elsewhere", Text = text }, ContentHash.Of(text),
+            SentenceSplitter.Split(text), [new Toponym(new TextSpan(start, start + 7), "Bangkok", place, 0.9)], [], []);
+        var connection = EmbeddedPostgres.ConnectionStringFor(new EmbeddedPostgresOptions { DataFolder = server.DataFolder });
+        await using (var otherProcess = GeoDataSource.Create(connection))
+        {
+            Assert.True((await new ArticleStore(otherProcess).SaveAsync(analysis)).Created);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        int after;
+        do
+        {
+            await Task.Delay(100);
+            after = await PlacesInTileAsync();
+        }
+        while (after == before && DateTime.UtcNow < deadline);
+        Assert.Equal(before + 1, after);
     }
 
     [Fact]

@@ -1,0 +1,1 @@
+LISTEN geosituation_articles;

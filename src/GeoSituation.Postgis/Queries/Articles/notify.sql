@@ -1,0 +1,1 @@
+SELECT pg_notify('geosituation_articles', $1);
