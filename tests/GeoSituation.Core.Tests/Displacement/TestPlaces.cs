@@ -81,6 +81,9 @@ public static class TestPlaces
         return new Toponym(new TextSpan(i, i + surface.Length), surface, place, 0.9);
     }
 
+    /// <summary>The entry with this gazetteer name ("Khan Yunis", "Gaza Strip").</summary>
+    public static GazetteerEntry Named(string name) => Names.First(n => n.Place.Name == name).Place;
+
     private static GazetteerEntry City(long id, string name, double lat, double lon, string country) => new()
     {
         Id = id, Name = name, Kind = PlaceKind.City, Latitude = lat, Longitude = lon, CountryCode = country, FeatureCode = "PPL",
