@@ -121,6 +121,34 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Arabic_and_Hebrew_labels_load_the_RTL_plugin_and_our_glyphs()
+    {
+        var page = await OpenMapAsync(SouthGazaView);
+        Assert.NotEqual("loaded", await page.EvaluateAsync<string>("() => maplibregl.getRTLTextPluginStatus()"));
+
+        // Labels in Arabic and Hebrew script, as a gazetteer's alternate names would be drawn.
+        await page.EvaluateAsync(
+            """
+            () => {
+              map.addSource('rtl-test', { type: 'geojson', data: { type: 'FeatureCollection', features: [
+                { type: 'Feature', properties: { label: 'رفح' }, geometry: { type: 'Point', coordinates: [34.2436, 31.2968] } },
+                { type: 'Feature', properties: { label: 'חאן יונס' }, geometry: { type: 'Point', coordinates: [34.3063, 31.3402] } },
+              ] } });
+              map.addLayer({ id: 'rtl-test', type: 'symbol', source: 'rtl-test',
+                layout: { 'text-field': ['get', 'label'], 'text-font': ['Noto Sans Regular'], 'text-allow-overlap': true } });
+            }
+            """);
+        await page.WaitForFunctionAsync("() => maplibregl.getRTLTextPluginStatus() === 'loaded'", null, new() { Timeout = 30000 });
+        await page.WaitForFunctionAsync("() => map.queryRenderedFeatures({ layers: ['rtl-test'] }).length === 2", null, new() { Timeout = 30000 });
+        Assert.Contains(fixture.RequestedUrls, u => u.EndsWith("/vendor/mapbox-gl-rtl-text/mapbox-gl-rtl-text.js", StringComparison.Ordinal));
+        // Shaped Arabic is drawn from the presentation forms (U+FE70-FEFF), Hebrew from U+0590-05FF.
+        Assert.Contains(fixture.RequestedUrls, u => u.EndsWith("/65024-65279.pbf", StringComparison.Ordinal));
+        Assert.Contains(fixture.RequestedUrls, u => u.EndsWith("/1280-1535.pbf", StringComparison.Ordinal));
+        await page.ScreenshotAsync(new() { Path = Artifact("map-rtl-labels.png") });
+        AssertEverythingCameFromLoopback();
+    }
+
+    [Fact]
     public async Task Search_box_flies_to_the_place_picked()
     {
         var page = await OpenMapAsync("#map=4/30/20");
