@@ -7,6 +7,8 @@ using GeoSituation.Server.Health;
 using GeoSituation.Server.Hosting;
 using GeoSituation.Server.Map;
 using GeoSituation.Server.Problems;
+using GeoSituation.Server.Reliability;
+using GeoSituation.Server.Security;
 using GeoSituation.Server.Tiles;
 
 namespace GeoSituation.Server;
@@ -19,20 +21,25 @@ public static class ServerApp
     {
         var builder = HostingExtensions.CreateGeoSituationBuilder(args);
         builder.AddGeoSituationHosting();
+        builder.AddGeoSecurity();
         builder.Services.AddGeoProblems();
         builder.Services.AddReadCors();
         builder.Services.AddApiDescription();
         builder.Services.AddGeoDatabase();
+        builder.Services.AddGeoReliability();
         builder.Services.AddFeatures();
         builder.Services.AddTiles(builder.Configuration);
         builder.Services.AddArticles();
         builder.Services.AddMapClient();
 
         var app = builder.Build();
+        app.UseGeoMetrics();
         app.UseGeoProblems();
+        app.UseGeoSecurity();
         app.UseReadCors();
         app.MapMapClient();
         app.MapHealth();
+        app.MapGeoMetrics();
         app.MapFeatures();
         app.MapTiles();
         app.MapArticles();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GeoSituation.Server.Hosting;
+using GeoSituation.Server.Security;
 
 namespace GeoSituation.Server.Articles;
 
@@ -11,9 +12,11 @@ namespace GeoSituation.Server.Articles;
 internal sealed class ApiKey
 {
     private readonly byte[] keyHash;
+    private readonly ApiKeyRoles roles;
 
-    public ApiKey(ServerSettings settings, ILogger<ApiKey> logger)
+    public ApiKey(ServerSettings settings, ApiKeyRoles roles, ILogger<ApiKey> logger)
     {
+        this.roles = roles;
         string key;
         if (settings.ApiKey is { } configured)
         {
@@ -44,6 +47,7 @@ internal sealed class ApiKey
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return false;
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(presented, keyHash);
+        // Keys given a writer role in GEOSITUATION_API_KEYS write too.
+        return CryptographicOperations.FixedTimeEquals(presented, keyHash) | roles.RoleOf(request) == ApiKeyRoles.Writer;
     }
 }

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace GeoSituation.Server.Reliability.Metrics;
+
+/// <summary>
+/// Requests counted by method, route template and status, with a latency histogram per route; articles
+/// ingested counted by outcome. Route templates (not raw paths) keep the number of series bounded whatever clients send.
+/// </summary>
+internal sealed class RequestMetrics
+{
+    /// <summary>Upper bounds of the latency buckets, in seconds (Prometheus' le).</summary>
+    public static readonly double[] Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+    private readonly ConcurrentDictionary<(string Method, string Route, int Status), long> requests = new();
+    private readonly ConcurrentDictionary<(string Method, string Route), Histogram> latencies = new();
+    private readonly ConcurrentDictionary<string, long> ingests = new();
+    private long inFlight;
+
+    public IEnumerable<KeyValuePair<(string Method, string Route, int Status), long>> Requests => requests;
+    public IEnumerable<KeyValuePair<(string Method, string Route), Histogram>> Latencies => latencies;
+    public IEnumerable<KeyValuePair<string, long>> Ingests => ingests;
+    public long InFlight => Interlocked.Read(ref inFlight);
+
+    public void Started() => Interlocked.Increment(ref inFlight);
+
+    public void Finished(string method, string route, int status, double seconds)
+    {
+        Interlocked.Decrement(ref inFlight);
+        requests.AddOrUpdate((method, route, status), 1, (_, n) => n + 1);
+        latencies.GetOrAdd((method, route), _ => new Histogram()).Observe(seconds);
+        if (method == "POST" && route == "/articles") ingests.AddOrUpdate(IngestOutcome(status), 1, (_, n) => n + 1);
+    }
+
+    private static string IngestOutcome(int status) => status switch
+    {
+        201 => "created",
+        200 => "duplicate",
+        401 or 403 => "unauthorized",
+        429 => "rate_limited",
+        >= 500 => "failed",
+        _ => "rejected",
+    };
+
+    /// <summary>A cumulative histogram; counts are updated lock-free, so a scrape may see one observation half-recorded.</summary>
+    internal sealed class Histogram
+    {
+        private readonly long[] counts = new long[Buckets.Length];
+        private long count;
+        private long sumMicroseconds;
+
+        public long Count => Interlocked.Read(ref count);
+        public double Sum => Interlocked.Read(ref sumMicroseconds) / 1e6;
+        public long CumulativeCount(int bucket) => Interlocked.Read(ref counts[bucket]);
+
+        public void Observe(double seconds)
+        {
+            for (var i = 0; i < Buckets.Length; i++)
+            {
+                if (seconds <= Buckets[i]) Interlocked.Increment(ref counts[i]);
+            }
+            Interlocked.Increment(ref count);
+            Interlocked.Add(ref sumMicroseconds, (long)(seconds * 1e6));
+        }
+    }
+}

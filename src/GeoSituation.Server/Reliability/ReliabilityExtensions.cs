@@ -1,0 +1,32 @@
+using GeoSituation.Server.Reliability.Metrics;
+
+namespace GeoSituation.Server.Reliability;
+
+/// <summary>The database watchdog and /metrics.</summary>
+public static class ReliabilityExtensions
+{
+    public static IServiceCollection AddGeoReliability(this IServiceCollection services)
+    {
+        services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<NpgsqlMetrics>();
+        services.AddSingleton<DatabaseMonitor>();
+        // Registered after AddGeoDatabase: it watches a database that DatabaseStartup has already brought up.
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMonitor>());
+        return services;
+    }
+
+    /// <summary>The outermost middleware: it sees the final status of every request, error pages included.</summary>
+    public static WebApplication UseGeoMetrics(this WebApplication app)
+    {
+        // Created now so Npgsql's instruments are listened to from the first connection.
+        app.Services.GetRequiredService<NpgsqlMetrics>();
+        app.UseMiddleware<MetricsMiddleware>();
+        return app;
+    }
+
+    public static WebApplication MapGeoMetrics(this WebApplication app)
+    {
+        app.MapMetricsEndpoint();
+        return app;
+    }
+}

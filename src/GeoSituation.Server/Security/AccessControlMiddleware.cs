@@ -1,0 +1,38 @@
+using GeoSituation.Server.Articles;
+
+namespace GeoSituation.Server.Security;
+
+/// <summary>
+/// Who may do what, decided once for every route: writes (any method but GET, HEAD, OPTIONS) need a writer key,
+/// reads are public unless GEOSITUATION_READS=key, /healthz is always open. 401 carries WWW-Authenticate;
+/// a reader key on a write is 403.
+/// </summary>
+/// <remarks>
+/// Endpoints that write also check the key themselves; this layer makes sure a new write endpoint cannot
+/// be added without protection, and that reads can be closed in one place.
+/// </remarks>
+internal sealed class AccessControlMiddleware(RequestDelegate next, ApiKey apiKey, ApiKeyRoles roles, SecurityOptions options)
+{
+    public const string Challenge = "Bearer realm=\"geosituation\"";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsOptions(request.Method)) return next(context);
+        var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (isRead && (options.PublicReads || request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))) return next(context);
+
+        var role = apiKey.IsAuthorized(request) ? ApiKeyRoles.Writer : roles.RoleOf(request);
+        if (role == ApiKeyRoles.Writer || (isRead && role == ApiKeyRoles.Reader)) return next(context);
+        if (role == ApiKeyRoles.Reader)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Writer key required",
+                detail: "This key may read but not write.").ExecuteAsync(context);
+        }
+        context.Response.Headers.WWWAuthenticate = Challenge;
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
+            detail: isRead
+                ? "Reads need a key on this server: send Authorization: Bearer <key>."
+                : "Send Authorization: Bearer <key> (GEOSITUATION_API_KEY, or the key file the server printed at start).").ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using GeoSituation.Server.Hosting;
+using Microsoft.AspNetCore.Http.Timeouts;
+
+namespace GeoSituation.Server.Security;
+
+/// <summary>
+/// The server's defences, in the order a request meets them: security headers, compression guard, write rate
+/// limit, request time limit, access control. Kestrel's own limits (body size, no Server header) are set here too.
+/// </summary>
+public static partial class SecurityExtensions
+{
+    public static WebApplicationBuilder AddGeoSecurity(this WebApplicationBuilder builder)
+    {
+        var options = SecurityOptions.From(builder.Configuration);
+        var settings = ServerSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<ApiKeyRoles>();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The largest body any endpoint accepts is an article; 10 MB bodies are refused before they are buffered.
+            kestrel.Limits.MaxRequestBodySize = settings.MaxArticleBytes + 64 * 1024;
+        });
+        builder.Services.AddRateLimiter(limiter => WriteRateLimiting.Configure(limiter, options));
+        builder.Services.AddRequestTimeouts(timeouts =>
+        {
+            timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = options.RequestTimeout,
+                // 503 + Retry-After: the server is busy (usually a slow database), the request may succeed later.
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = context =>
+                {
+                    context.Response.Headers.RetryAfter = "5";
+                    return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Request timed out",
+                        detail: $"The request took longer than {options.RequestTimeout.TotalSeconds:0} s; retry shortly.").ExecuteAsync(context);
+                },
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Place before the map client (which compresses responses) and before every endpoint.</summary>
+    public static WebApplication UseGeoSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<CompressionGuardMiddleware>();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        // A feature page is streamed for as long as the client reads it (a million features is allowed): no time limit.
+        app.Use((context, next) =>
+        {
+            if (StreamedItems().IsMatch(context.Request.Path.Value ?? "")) context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+            return next(context);
+        });
+        app.UseMiddleware<AccessControlMiddleware>();
+        return app;
+    }
+
+    [GeneratedRegex("^/collections/[^/]+/items/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex StreamedItems();
+}

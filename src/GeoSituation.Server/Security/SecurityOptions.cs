@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace GeoSituation.Server.Security;
+
+/// <summary>How open the server is and how hard it pushes back; from configuration (environment variables, command line).</summary>
+/// <remarks>
+/// GEOSITUATION_READS: <c>public</c> (default) or <c>key</c> (every read but /healthz needs a reader or writer key).
+/// GEOSITUATION_API_KEYS: extra keys with roles, <c>reader:KEY,writer:KEY</c> (GEOSITUATION_API_KEY stays a writer key).
+/// GEOSITUATION_WRITE_RATE: writes per second per client (default 50), bursts up to GEOSITUATION_WRITE_BURST (default 200).
+/// GEOSITUATION_REQUEST_TIMEOUT_SECONDS: time limit of a request (default 30; streamed feature pages are exempt).
+/// </remarks>
+internal sealed record SecurityOptions
+{
+    public bool PublicReads { get; init; } = true;
+    public IReadOnlyList<(string Role, string Key)> RoleKeys { get; init; } = [];
+    public int WritesPerSecond { get; init; } = 50;
+    public int WriteBurst { get; init; } = 200;
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public static SecurityOptions From(IConfiguration configuration)
+    {
+        var reads = configuration["GEOSITUATION_READS"]?.Trim().ToLowerInvariant();
+        if (reads is not (null or "" or "public" or "key"))
+        {
+            throw new InvalidOperationException("GEOSITUATION_READS must be 'public' or 'key'.");
+        }
+        return new SecurityOptions
+        {
+            PublicReads = reads is not "key",
+            RoleKeys = ParseRoleKeys(configuration["GEOSITUATION_API_KEYS"]),
+            WritesPerSecond = Positive(configuration["GEOSITUATION_WRITE_RATE"], 50),
+            WriteBurst = Positive(configuration["GEOSITUATION_WRITE_BURST"], 200),
+            RequestTimeout = TimeSpan.FromSeconds(Positive(configuration["GEOSITUATION_REQUEST_TIMEOUT_SECONDS"], 30)),
+        };
+    }
+
+    /// <summary>"reader:KEY,writer:KEY"; a malformed entry stops startup rather than silently opening or closing access.</summary>
+    private static List<(string Role, string Key)> ParseRoleKeys(string? value)
+    {
+        var keys = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(value)) return keys;
+        foreach (var entry in value.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = entry.IndexOf(':', StringComparison.Ordinal);
+            var role = colon > 0 ? entry[..colon].Trim().ToLowerInvariant() : "";
+            var key = colon > 0 ? entry[(colon + 1)..].Trim() : "";
+            if (role is not (ApiKeyRoles.Reader or ApiKeyRoles.Writer) || key.Length < 16)
+            {
+                // The key itself is never echoed: only its position.
+                throw new InvalidOperationException(
+                    $"GEOSITUATION_API_KEYS entry {keys.Count + 1} must be reader:KEY or writer:KEY with a key of at least 16 characters.");
+            }
+            keys.Add((role, key));
+        }
+        return keys;
+    }
+
+    private static int Positive(string? value, int fallback) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : fallback;
+}

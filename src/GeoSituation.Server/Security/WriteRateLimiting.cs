@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace GeoSituation.Server.Security;
+
+/// <summary>
+/// Writes are rate limited per client with ASP.NET Core's token bucket (GEOSITUATION_WRITE_RATE per second,
+/// bursts of GEOSITUATION_WRITE_BURST): a flood from one source cannot starve the analysis CPU or the pool.
+/// The client is its key when it sends one (so failed key guesses are limited too), else its address.
+/// Reads are not limited here: the tile cache makes them cheap.
+/// </summary>
+internal static class WriteRateLimiting
+{
+    public static void Configure(RateLimiterOptions limiter, SecurityOptions options)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var method = context.Request.Method;
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
+            {
+                return RateLimitPartition.GetNoLimiter("reads");
+            }
+            return RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.WriteBurst,
+                TokensPerPeriod = options.WritesPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+        limiter.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+            rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many writes",
+                detail: $"At most {options.WritesPerSecond} writes per second per client; retry after {seconds} s.")
+                .ExecuteAsync(rejected.HttpContext);
+        };
+    }
+
+    /// <summary>A hash of the presented key (never the key itself, which would sit in memory as a dictionary key), else the remote address.</summary>
+    private static string ClientOf(HttpContext context)
+    {
+        if (ApiKeyRoles.BearerToken(context.Request) is { Length: > 0 } token)
+        {
+            return "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)).AsSpan(0, 12));
+        }
+        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    }
+}
