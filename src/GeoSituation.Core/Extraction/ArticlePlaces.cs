@@ -60,13 +60,39 @@ internal sealed class ArticlePlaces
         var surface = toponym.Surface.AsSpan().Trim();
         var name = toponym.Place.Name.AsSpan();
         if (surface.Length < 4 || name.Contains(surface, StringComparison.OrdinalIgnoreCase)) return false;
-        if (!surface[..4].Equals(name[..Math.Min(4, name.Length)], StringComparison.OrdinalIgnoreCase)) return false;
+        if (!SameStem(surface, name)) return false;
         foreach (var ending in DemonymEndings)
         {
             if (surface.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
+
+    // The first four letters agree, ignoring case and accents ("Turkish" and "Türkiye", "Egyptian" and "Egypt").
+    private static bool SameStem(ReadOnlySpan<char> surface, ReadOnlySpan<char> name)
+    {
+        Span<char> a = stackalloc char[4], b = stackalloc char[4];
+        return BaseLetters(surface, a) && BaseLetters(name, b) && a.SequenceEqual(b);
+    }
+
+    // The first letters of a name without accents or combining marks, lower-cased ("Türkiye" -> "turk").
+    // A table, not string.Normalize: the build runs with invariant globalization, which does not decompose.
+    private static bool BaseLetters(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (n == into.Length) break;
+            if (c is >= '\u0300' and <= '\u036F') continue;
+            var lower = char.ToLowerInvariant(c);
+            var accented = Accented.IndexOf(lower);
+            into[n++] = accented >= 0 ? Unaccented[accented] : lower;
+        }
+        return n == into.Length;
+    }
+
+    private const string Accented = "àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž";
+    private const string Unaccented = "aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiiijkllllnnnnooooooooorrrssssttuuuuuuuuuuwyyyzzz";
 
     private static int SentenceOf(IReadOnlyList<TextSpan> sentences, int index)
     {

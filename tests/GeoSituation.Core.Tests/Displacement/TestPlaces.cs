@@ -40,6 +40,7 @@ public static class TestPlaces
     public static readonly GazetteerEntry Rwanda = Area(-2007, "Rwanda", PlaceKind.Country, -2.0, 30.0, "RW");
     public static readonly GazetteerEntry Qatar = Area(-2008, "Qatar", PlaceKind.Country, 25.3, 51.2, "QA");
     public static readonly GazetteerEntry Ukraine = Area(-2009, "Ukraine", PlaceKind.Country, 49.0, 32.0, "UA");
+    public static readonly GazetteerEntry Turkiye = Area(-2010, "Türkiye", PlaceKind.Country, 39.0, 35.0, "TR");
 
     // Longest names first, so "Gaza Strip" and "Gaza City" win over "Gaza", "Rafah Governorate" over "Rafah".
     private static readonly (string Name, GazetteerEntry Place)[] Names =
@@ -51,7 +52,7 @@ public static class TestPlaces
         ("Rafah", Rafah), ("Gaza", GazaStrip), ("Jabalia", Jabalia), ("Cairo", Cairo), ("Paris", Paris),
         ("Khartoum", Khartoum), ("Kharkiv", Kharkiv), ("Kherson", Kherson), ("Goma", Goma), ("Aleppo", Aleppo),
         ("Idlib", Idlib), ("Darfur", Darfur), ("Israel", Israel), ("Egypt", Egypt), ("Sudan", Sudan), ("Poland", Poland),
-        ("Chad", Chad), ("Rwanda", Rwanda), ("Qatar", Qatar), ("Ukraine", Ukraine),
+        ("Chad", Chad), ("Rwanda", Rwanda), ("Qatar", Qatar), ("Ukraine", Ukraine), ("Turkish", Turkiye),
     ];
 
     /// <summary>Every whole-word occurrence of a known name, longest first, as toponyms with confidence 0.9.</summary>
