@@ -100,6 +100,16 @@ public sealed class MapEndpointTests(MapBrowserFixture fixture)
             && Math.Abs(r.GetProperty("lon").GetDouble() - 34.244) < 0.05);
     }
 
+    [Fact]
+    public async Task Search_ranks_the_places_the_news_named_first_with_their_mention_counts()
+    {
+        using var doc = JsonDocument.Parse(await Http.GetStringAsync("/search?q=Rafa&limit=5"));
+        var first = doc.RootElement.GetProperty("results")[0];
+        Assert.True(first.GetProperty("stored").GetBoolean());
+        Assert.True(first.GetProperty("mentions").GetInt64() > 0);
+        Assert.Equal("PS", first.GetProperty("country").GetString());
+    }
+
     [Theory]
     [InlineData("/search")]
     [InlineData("/search?q=Rafah&limit=0")]
