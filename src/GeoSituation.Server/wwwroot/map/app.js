@@ -57,7 +57,7 @@
         l.label),
       h('small', null, l.note))));
     $('event-types').replaceChildren(...eventTypes.map(([, label, colour]) =>
-      h('li', null, h('span', { class: 'swatch', style: `background:${colour}` }), label)));
+      h('li', null, h('span', { class: 'swatch', style: { background: colour } }), label)));
   }
 
   // ---- time -------------------------------------------------------------------------------------

@@ -36,6 +36,8 @@
     for (const [k, v] of Object.entries(attrs || {})) {
       if (v === undefined || v === null || v === false) continue;
       if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      // Styles through the CSSOM: the page's Content-Security-Policy refuses style="" attributes.
+      else if (k === 'style') Object.assign(el.style, v);
       else el.setAttribute(k, v === true ? '' : v);
     }
     for (const c of children.flat()) {
