@@ -76,7 +76,7 @@ internal static class DisplacementCues
 
     private static readonly WordSet Crowded = new("crammed", "packed", "squeezed", "huddled", "huddling", "crowded");
 
-    private static readonly WordSet RefugeNouns = new("refuge", "safety", "sanctuary", "safe");
+    private static readonly WordSet RefugeNouns = new("refuge", "safety", "sanctuary", "safe", "protection", "asylum");
 
     private static readonly WordSet Arriving = new("arriving", "arrived", "arrive", "arrives");
 
@@ -109,7 +109,9 @@ internal static class DisplacementCues
         "this", "last", "reportedly", "currently", "and", "or", "while", "so", "by", "under", "there", "alone", "out",
         "living", "sheltering", "crammed", "packed", "squeezed", "huddled", "fled", "flee", "fleeing", "uprooted",
         "displaced", "evacuated", "sought", "took", "found", "had", "now", "across", "throughout", "within", "for",
-        "of", "live", "lived", "staying", "left", "moved", "arrived", "made", "lost", "escaped");
+        "of", "live", "lived", "staying", "left", "moved", "arrived", "made", "lost", "escaped", "after", "before", "during",
+        "when", "because", "amid", "following", "due", "with", "without", "near", "until", "if", "but", "including", "since",
+        "over", "through", "among", "across", "last", "yesterday", "overnight", "daily", "alone");
 
     private static readonly WordSet Elsewhere = new("elsewhere");
 
@@ -117,6 +119,10 @@ internal static class DisplacementCues
     public static CueKind At(SentenceTokens tokens, int k)
     {
         if (!tokens.IsWord(k)) return CueKind.None;
+        // "the displaced population", "the IDP population": displaced people, not residents.
+        if (tokens.Is(k, "population") && (tokens.Is(k - 1, "displaced") || tokens.Is(k - 1, "idp") || tokens.Is(k - 1, "refugee"))) return CueKind.Status;
+        // "refugees from Sudan": people displaced from a place (a bare "Palestine refugees" is a registration status).
+        if ((tokens.Is(k, "refugees") || tokens.Is(k, "refugee")) && tokens.Is(k + 1, "from")) return CueKind.Status;
         if (Words.TryGet(tokens.Chars(k), out var kind)) return kind;
         if (tokens.Is(k, "shelter") || tokens.Is(k, "shelters") || tokens.Is(k, "camps") || tokens.Is(k, "tents"))
         {

@@ -21,7 +21,7 @@ namespace GeoSituation.Core.Displacement;
 /// </remarks>
 internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published)
 {
-    private const int RightWindow = 12;
+    private const int RightWindow = 16;
     private const int LeftWindow = 12;
 
     private readonly SentenceTokens tokens = new();
@@ -81,7 +81,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             isPercentOfPopulation = true;
             n++;
         }
-        else if (IsDateDay(first) || IsOldValueOfChange(number))
+        else if (IsDateDay(first) || IsOldValueOfChange(number) || IsRatio(number))
         {
             return false;
         }
@@ -93,13 +93,14 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         // not a displacement estimate a planner maps.
         if (value < 10 || IsAge(number)) return false;
 
-        var (cue, cueDistance) = NearestCue(first, headEnd, n);
+        var (cue, cueDistance, cueOnRight) = NearestCue(first, headEnd, n);
         // "a population of 275,000", "designed for 20,000 people": a baseline right before the number vetoes it.
         if (head != HeadKind.Displaced && BaselineBefore(first)) return false;
         if (head == HeadKind.Displaced)
         {
             // "30 displaced people were killed in a strike on a school" counts the dead, not the displaced.
-            if (cue is CueKind.Harm or CueKind.Return && cueDistance <= 3) return false;
+            // ("45 people were killed and 200 displaced" has its harm on the left: the 200 are displaced.)
+            if (cue is CueKind.Harm or CueKind.Return && cueOnRight && cueDistance <= 3) return false;
             if (!DisplacementCues.IsDisplacement(cue)) cue = CueKind.Status;
         }
         else if (!DisplacementCues.IsDisplacement(cue))
@@ -150,20 +151,40 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     // "rose from 1.4 million to 1.7 million": the old value is history; the figure is the new one.
     private bool IsOldValueOfChange(NumberExpression number) =>
         tokens.Is(number.FirstToken - 1, "from") && tokens.Is(number.EndToken, "to")
-        && StartsNumber(number.EndToken + 1);
+        && NumberStartingAt(number.EndToken + 1) is not null;
 
-    private bool StartsNumber(int token)
+    // "9 in 10 Gazans", "one out of three": a ratio, not a count (either side of it). Not "700,000 in two weeks".
+    private bool IsRatio(NumberExpression number)
+    {
+        var after = tokens.Is(number.EndToken, "in") ? number.EndToken + 1
+            : tokens.Is(number.EndToken, "out") && tokens.Is(number.EndToken + 1, "of") ? number.EndToken + 2 : -1;
+        if (NumberStartingAt(after) is { } whole && number.Value < whole.Value && whole.Value <= 100) return true;
+        var before = tokens.Is(number.FirstToken - 1, "in") ? number.FirstToken - 1
+            : tokens.Is(number.FirstToken - 1, "of") && tokens.Is(number.FirstToken - 2, "out") ? number.FirstToken - 2 : -1;
+        return NumberEndingAt(before) is { } part && part.Value < number.Value && number.Value <= 100;
+    }
+
+    private NumberExpression? NumberEndingAt(int token)
     {
         foreach (var other in numbers)
         {
-            if (other.FirstToken == token) return true;
+            if (other.EndToken == token) return other;
         }
-        return false;
+        return null;
+    }
+
+    private NumberExpression? NumberStartingAt(int token)
+    {
+        foreach (var other in numbers)
+        {
+            if (other.FirstToken == token) return other;
+        }
+        return null;
     }
 
     // The nearest cue on either side of the number, not looking past another number or a clause break:
     // a cue beyond another number belongs to that number.
-    private (CueKind Cue, int Distance) NearestCue(int first, int headEnd, int n)
+    private (CueKind Cue, int Distance, bool OnRight) NearestCue(int first, int headEnd, int n)
     {
         var rightLimit = Math.Min(tokens.Count, headEnd + RightWindow);
         // A percentage aside ("1.9m people, or 85% of the population, were displaced") is not a competing count.
@@ -194,7 +215,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             (left, leftDistance) = (cue, first - 1 - k);
             break;
         }
-        return leftDistance < rightDistance ? (left, leftDistance) : (right, rightDistance);
+        return leftDistance < rightDistance ? (left, leftDistance, false) : (right, rightDistance, true);
     }
 
     private bool BaselineBefore(int first)

@@ -19,7 +19,7 @@ public sealed class CorpusThroughGeoparserTests(GazetteerFixture fixture, ITestO
     {
         var analyzer = new ArticleAnalyzer(fixture.Gazetteer);
         int gold = 0, predicted = 0, matched = 0, placed = 0;
-        foreach (var item in DisplacementCorpus.Cases.Concat(HeldOutCorpus.Batch1).Concat(HeldOutCorpus.Batch2))
+        foreach (var item in DisplacementCorpus.Cases.Concat(HeldOutCorpus.Batch1).Concat(HeldOutCorpus.Batch2).Concat(HeldOutCorpus.Batch3))
         {
             var published = DateTimeOffset.Parse(item.Published + "T12:00:00Z", CultureInfo.InvariantCulture);
             var figures = analyzer.Analyze(new ArticleInput { Text = item.Text, Published = published }).Displacement.ToList();
