@@ -74,6 +74,22 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Play_steps_the_time_slider_from_the_start_to_the_latest_date_and_stops()
+    {
+        var page = await OpenMapAsync(SouthGazaView);
+        var max = await page.Locator("#time").GetAttributeAsync("max");
+
+        await page.Locator("#play").ClickAsync();
+        await Assertions.Expect(page.Locator("#play")).ToHaveAttributeAsync("aria-label", "Pause");
+        Assert.NotEqual(max, await page.Locator("#time").InputValueAsync());
+
+        await Assertions.Expect(page.Locator("#play")).ToHaveAttributeAsync("aria-label", "Play", new() { Timeout = 60000 });
+        Assert.Equal(max, await page.Locator("#time").InputValueAsync());
+        await WaitForIdleAsync(page);
+        Assert.Contains(await RenderedNearAsync(page, "displacement", Rafah), f => Number(f, "people") == 1_400_000);
+    }
+
+    [Fact]
     public async Task Clicking_Rafah_shows_the_quote_with_the_figure_and_the_source_article()
     {
         var page = await OpenMapAsync(SouthGazaView);

@@ -148,7 +148,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     // The server's own build output, same configuration as this test assembly (test.sh builds Release).
     private static string ServerAssemblyPath()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Debug";
+        // AppContext.BaseDirectory is .../bin/{Configuration}/net10.0/.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
         var path = Path.Combine(RepositoryRoot, "src", "GeoSituation.Server", "bin", configuration, "net10.0", "GeoSituation.Server.dll");
         return File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, "GeoSituation.Server.dll");
     }
