@@ -197,6 +197,7 @@ public sealed class MapPageTests(MapBrowserFixture fixture)
         var marked = await page.Locator("#ingest-preview mark").AllInnerTextsAsync();
         Assert.Contains("Jenin", marked);
         Assert.Contains("Nablus", marked);
+        Assert.DoesNotContain("[object", await page.Locator("#ingest-preview").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.Locator("#ingest-confirm").ClickAsync();
         await Assertions.Expect(page.Locator("#ingest-status")).ToContainTextAsync("Stored as article");

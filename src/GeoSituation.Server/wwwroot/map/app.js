@@ -215,11 +215,12 @@
       h('li', null, `${Number(d.people).toLocaleString('en')} people`, d.qualifier ? ` (${d.qualifier})` : '',
         d.place ? ` · ${d.place}` : '', d.origin ? ` from ${d.origin}` : ''));
     const events = (found.events ?? []).map((e) => h('li', null, e.event_type.replaceAll('_', ' '), e.place ? ` · ${e.place}` : ''));
-    $('ingest-preview').replaceChildren(
+    $('ingest-preview').replaceChildren(...[
       h('p', null, h('strong', null, `${names.length} places: `), names.join(', ') || 'none'),
       body,
-      figures.length ? [h('p', null, h('strong', null, 'Displacement')), h('ul', null, figures)] : null,
-      events.length ? [h('p', null, h('strong', null, 'Events')), h('ul', null, events)] : null);
+      figures.length ? [h('p', null, h('strong', null, 'Displacement')), h('ul', null, figures)] : [],
+      events.length ? [h('p', null, h('strong', null, 'Events')), h('ul', null, events)] : [],
+    ].flat());
     $('ingest-preview').hidden = false;
   }
 
