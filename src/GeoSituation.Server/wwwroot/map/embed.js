@@ -21,4 +21,12 @@
     for (const { id } of dataLayers) situation.setVisible(id, layers.includes(id));
   });
   situation.map.once('idle', () => { window.mapReady = true; });
+
+  // A bad query (say a malformed datetime) makes /style.json answer 400: say so instead of a blank frame.
+  situation.map.on('error', (e) => {
+    if (situation.map.isStyleLoaded()) return;
+    const note = window.Situation.h('p', { class: 'embed-error' },
+      'This map could not load: check the layers, bbox and datetime in its address. ', String(e.error?.message ?? ''));
+    document.body.append(note);
+  });
 })();
