@@ -190,6 +190,18 @@ function buildRegions() {
 // ---- English lexicon (compromise): what a capitalised word is when it is not a place ----
 // Given names and surnames reveal people ("John Kirby"), honorifics and organisations their neighbours,
 // and ordinary vocabulary ("Mobile", "Reading", "Burns") words that are places only with good evidence.
+// Directions, geographic generics and holidays that GeoNames uses as whole admin or place names ("Central",
+// "Western", "Delta", "Christmas"): ordinary words first, even where they name a province.
+const GENERIC_WORDS = new Set([
+  'north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest',
+  'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'midwest', 'upper', 'lower',
+  'middle', 'greater', 'inner', 'outer', 'coast', 'coastal', 'valley', 'island', 'islands', 'lake', 'lakes', 'river',
+  'mountain', 'mountains', 'capital', 'metro', 'union', 'national', 'federal', 'state', 'city', 'county', 'district',
+  'region', 'province', 'territory', 'centre', 'center', 'plateau', 'highlands', 'lowlands', 'delta', 'harbour',
+  'harbor', 'bay', 'beach', 'port', 'park', 'christmas', 'easter', 'thanksgiving', 'halloween', 'independence',
+  'liberty', 'freedom', 'victory', 'progress', 'unity', 'peace', 'hope', 'paradise', 'eden', 'friendship',
+]);
+
 function buildLexicon(gazetteerWords, notableWords) {
   const nlp = require('compromise');
   // Ordinary English beyond compromise's irregular-word lexicon: the 10,000 most frequent words that are also
@@ -222,7 +234,8 @@ function buildLexicon(gazetteerWords, notableWords) {
     const tags = Array.isArray(value) ? value : [value];
     for (const [c, t] of classes) if (t.some((x) => tags.includes(x))) add(word, c);
   }
-  for (const w of frequent) if (!notableWords.has(w)) add(w, 'common');
+  for (const w of frequent) if (!notableWords.has(w) || GENERIC_WORDS.has(w)) add(w, 'common');
+  for (const w of GENERIC_WORDS) add(w, 'common');
   for (const w of gazetteerWords) if (dictionary.has(w) && !notableWords.has(w)) add(w, 'dict');
   const rows = [...byWord.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([w, c]) => `${w}\t${[...c].join(',')}`);
   write('lexicon.tsv.gz', '#word\tclasses\n' + rows.join('\n') + '\n');

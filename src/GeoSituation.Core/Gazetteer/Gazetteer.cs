@@ -16,10 +16,10 @@ public sealed class Gazetteer
     private readonly HashSet<string> stopKeys;
     private readonly IReadOnlyDictionary<string, WordClass> words;
 
-    private Gazetteer(GazetteerData data)
+    private Gazetteer(GazetteerData data, NameIndex index)
     {
         entries = [.. data.Entries];
-        Index = new NameIndex(data);
+        Index = index;
         byId = new Dictionary<long, int>(entries.Length);
         countryByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         adminByCode = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -46,13 +46,11 @@ public sealed class Gazetteer
             throw new DirectoryNotFoundException($"No gazetteer files (places.tsv.gz) in '{geodataDirectory}'.");
         var cachePath = Path.Combine(cacheDirectory ?? Path.Combine(geodataDirectory, "cache"), "gazetteer.bin");
         var stamp = GazetteerCache.Stamp(geodataDirectory);
-        var data = GazetteerCache.TryRead(cachePath, stamp);
-        if (data is null)
-        {
-            data = GeodataReader.Read(geodataDirectory);
-            GazetteerCache.TryWrite(cachePath, stamp, data);
-        }
-        return new Gazetteer(data);
+        if (GazetteerCache.TryRead(cachePath, stamp) is { } cached) return new Gazetteer(cached.Data, cached.Index);
+        var data = GeodataReader.Read(geodataDirectory);
+        var index = new NameIndex(data);
+        GazetteerCache.TryWrite(cachePath, stamp, data, index);
+        return new Gazetteer(data, index);
     }
 
     /// <summary>The geodata folder: $GEOSITUATION_GEODATA, else the nearest geodata/ above the running binary.</summary>

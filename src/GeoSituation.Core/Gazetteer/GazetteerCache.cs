@@ -12,7 +12,7 @@ namespace GeoSituation.Core.Gazetteer;
 /// </remarks>
 internal static class GazetteerCache
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 5;
     private const string Magic = "GEOSITUATION-GAZETTEER";
 
     public static string Stamp(string geodataDirectory)
@@ -25,14 +25,15 @@ internal static class GazetteerCache
         return $"v{FormatVersion};" + string.Join(';', parts);
     }
 
-    public static GazetteerData? TryRead(string path, string stamp)
+    public static (GazetteerData Data, NameIndex Index)? TryRead(string path, string stamp)
     {
         if (!File.Exists(path)) return null;
         try
         {
             using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 16));
             if (reader.ReadString() != Magic || reader.ReadString() != stamp) return null;
-            return ReadData(reader);
+            var data = ReadData(reader);
+            return (data, NameIndex.Read(reader));
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or ParseException or InvalidDataException or ArgumentException)
         {
@@ -40,7 +41,7 @@ internal static class GazetteerCache
         }
     }
 
-    public static void TryWrite(string path, string stamp, GazetteerData data)
+    public static void TryWrite(string path, string stamp, GazetteerData data, NameIndex index)
     {
         var temp = $"{path}.{Environment.ProcessId}.tmp";
         try
@@ -51,6 +52,7 @@ internal static class GazetteerCache
                 writer.Write(Magic);
                 writer.Write(stamp);
                 WriteData(writer, data);
+                index.Write(writer);
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -111,7 +113,6 @@ internal static class GazetteerCache
 
     private static GazetteerData ReadData(BinaryReader r)
     {
-        var wkb = new WKBReader(new NtsGeometryServices(new PrecisionModel(), 4326));
         var count = r.ReadInt32();
         var entries = new GazetteerEntry[count];
         // Many places share admin names: intern them so the index does not hold 160k copies of "England".
@@ -137,18 +138,13 @@ internal static class GazetteerCache
             var alternates = new string[r.ReadInt32()];
             for (var j = 0; j < alternates.Length; j++) alternates[j] = r.ReadString();
             var geometryBytes = r.ReadBytes(r.ReadInt32());
-            Geometry? boundary = null;
-            if (geometryBytes.Length > 0)
-            {
-                boundary = wkb.Read(geometryBytes);
-                boundary.SRID = 4326;
-            }
             entries[i] = new GazetteerEntry
             {
                 Id = id, Name = name, Kind = kind, Latitude = lat, Longitude = lon, CountryCode = cc, FeatureCode = fcode,
                 Admin1Code = a1c, Admin2Code = a2c, Admin1Name = a1n, Admin2Name = a2n, Population = population,
                 PCode = pcode.Length == 0 ? null : pcode, Iso3166_2 = iso.Length == 0 ? null : iso,
-                BoundaryApproximate = approximate, AlternateNames = alternates, Boundary = boundary,
+                BoundaryApproximate = approximate, AlternateNames = alternates,
+                BoundaryWkb = geometryBytes.Length == 0 ? null : geometryBytes,
             };
         }
         var demonyms = new Dictionary<int, string[]>();

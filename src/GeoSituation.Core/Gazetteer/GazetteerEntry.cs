@@ -30,8 +30,31 @@ public sealed record GazetteerEntry
     public string? PCode { get; init; }
     /// <summary>ISO 3166-2 subdivision code where one exists.</summary>
     public string? Iso3166_2 { get; init; }
+    private Geometry? boundary;
+    private byte[]? boundaryWkb;
+
     /// <summary>Polygon for countries, regions and admin areas (SRID 4326); null for points.</summary>
-    public Geometry? Boundary { get; init; }
+    /// <remarks>Read from the binary cache on first use: most processes never draw a country outline.</remarks>
+    public Geometry? Boundary
+    {
+        get
+        {
+            if (boundary is null && boundaryWkb is not null)
+            {
+                var parsed = new NetTopologySuite.IO.WKBReader().Read(boundaryWkb);
+                parsed.SRID = 4326;
+                boundary = parsed;
+            }
+            return boundary;
+        }
+        init => boundary = value;
+    }
+
+    /// <summary>The boundary as WKB, parsed lazily into <see cref="Boundary"/>.</summary>
+    internal byte[]? BoundaryWkb
+    {
+        init => boundaryWkb = value;
+    }
     /// <summary>True when <see cref="Boundary"/> was derived, not surveyed (the Gaza governorates).</summary>
     public bool BoundaryApproximate { get; init; }
     /// <summary>Other names of the place (Latin, Arabic and Hebrew script; demonyms for countries).</summary>

@@ -47,30 +47,72 @@ internal sealed class NameIndex
                 Add(Plural(d), entry, NameSource.Demonym);
             }
         }
-        byKey = new Dictionary<string, NameHit[]>(building.Count, StringComparer.Ordinal);
-        var maxWords = 1;
-        foreach (var (key, list) in building)
-        {
-            byKey[key] = [.. list];
-            var words = 1;
-            foreach (var c in key)
-            {
-                if (c == ' ') words++;
-            }
-            maxWords = Math.Max(maxWords, Math.Min(words, 8));
-        }
-        MaxWords = maxWords;
-        // First words of multi-word names: a window is only worth extending when its first word starts one.
-        FirstWords = byKey.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal))
-            .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)])
-            .Concat(data.StopNames.Select(s => NameNormalizer.Normalize(s)).Where(k => k.Contains(' ', StringComparison.Ordinal))
-                .Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)]))
-            .ToHashSet(StringComparer.Ordinal);
-        SortedKeys = [.. byKey.Keys.Order(StringComparer.Ordinal)];
+        SortedKeys = [.. building.Keys.Order(StringComparer.Ordinal)];
+        var hits = SortedKeys.Select(k => building[k].ToArray()).ToArray();
+        stopFirstWords = StopFirstWords(data.StopNames);
+        (byKey, FirstWords) = Build(SortedKeys, hits, stopFirstWords);
     }
 
-    /// <summary>The longest name in words (capped): how far the geoparser looks ahead for multi-word names.</summary>
-    public int MaxWords { get; }
+    private NameIndex(string[] sortedKeys, NameHit[][] hits, string[] stopFirstWords)
+    {
+        SortedKeys = sortedKeys;
+        this.stopFirstWords = stopFirstWords;
+        (byKey, FirstWords) = Build(sortedKeys, hits, stopFirstWords);
+    }
+
+    private readonly string[] stopFirstWords;
+
+    private static (Dictionary<string, NameHit[]>, HashSet<string>) Build(string[] keys, NameHit[][] hits, string[] stopFirstWords)
+    {
+        var byKey = new Dictionary<string, NameHit[]>(keys.Length, StringComparer.Ordinal);
+        // First words of multi-word names: a window is only worth extending when its first word starts one.
+        var firstWords = new HashSet<string>(stopFirstWords, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            byKey[keys[i]] = hits[i];
+            var space = keys[i].IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0) firstWords.Add(keys[i][..space]);
+        }
+        return (byKey, firstWords);
+    }
+
+    private static string[] StopFirstWords(IEnumerable<string> stopNames) =>
+        [.. stopNames.Select(s => NameNormalizer.Normalize(s)).Where(k => k.Contains(' ', StringComparison.Ordinal)).Select(k => k[..k.IndexOf(' ', StringComparison.Ordinal)])];
+
+    /// <summary>Writes the index for <see cref="GazetteerCache"/>, so a load skips normalising a million names.</summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write(SortedKeys.Length);
+        foreach (var key in SortedKeys)
+        {
+            w.Write(key);
+            var hits = byKey[key];
+            w.Write7BitEncodedInt(hits.Length);
+            foreach (var h in hits)
+            {
+                w.Write7BitEncodedInt(h.Entry);
+                w.Write((byte)h.Source);
+            }
+        }
+        w.Write(stopFirstWords.Length);
+        foreach (var s in stopFirstWords) w.Write(s);
+    }
+
+    public static NameIndex Read(BinaryReader r)
+    {
+        var keys = new string[r.ReadInt32()];
+        var hits = new NameHit[keys.Length][];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = r.ReadString();
+            var h = new NameHit[r.Read7BitEncodedInt()];
+            for (var j = 0; j < h.Length; j++) h[j] = new NameHit(r.Read7BitEncodedInt(), (NameSource)r.ReadByte());
+            hits[i] = h;
+        }
+        var stops = new string[r.ReadInt32()];
+        for (var i = 0; i < stops.Length; i++) stops[i] = r.ReadString();
+        return new NameIndex(keys, hits, stops);
+    }
 
     public string[] SortedKeys { get; }
 

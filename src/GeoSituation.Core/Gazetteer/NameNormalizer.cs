@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace GeoSituation.Core.Gazetteer;
 
@@ -13,36 +12,46 @@ public static class NameNormalizer
 {
     public static string Normalize(ReadOnlySpan<char> name)
     {
-        var sb = new StringBuilder(name.Length);
+        // At most two characters out per character in ("ß" -> "ss"); marks and apostrophes only shrink it.
+        var buffer = name.Length <= 128 ? stackalloc char[name.Length * 2] : new char[name.Length * 2];
+        var n = 0;
         var pendingSpace = false;
         foreach (var c in name)
         {
             if (c < 128)
             {
-                if (c is '-' or ' ' or '\t' or '_' or '/')
+                if (c is '-' or ' ' or '\t' or '_' or '/' or '\n' or '\r')
                 {
-                    pendingSpace = sb.Length > 0;
+                    pendingSpace = n > 0;
                     continue;
                 }
                 if (c is '\'' or '`') continue;
-                if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
-                sb.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                if (pendingSpace)
+                {
+                    buffer[n++] = ' ';
+                    pendingSpace = false;
+                }
+                buffer[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
                 continue;
             }
-            AppendNonAscii(sb, c, ref pendingSpace);
+            AppendNonAscii(buffer, ref n, c, ref pendingSpace);
         }
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 
-    private static void AppendNonAscii(StringBuilder sb, char c, ref bool pendingSpace)
+    private static void AppendNonAscii(Span<char> buffer, ref int n, char c, ref bool pendingSpace)
     {
         if (c is '‘' or '’' or 'ʻ' or 'ʼ' or 'ʿ' or 'ʾ' or '´' or '\u200c' or '\u200e' or '\u200f') return;
         if (c is '–' or '—' or '\u00a0' or '‐' or '‑')
         {
-            pendingSpace = sb.Length > 0;
+            pendingSpace = n > 0;
             return;
         }
-        if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
+        if (pendingSpace)
+        {
+            buffer[n++] = ' ';
+            pendingSpace = false;
+        }
         var special = c switch
         {
             'ß' => "ss",
@@ -57,15 +66,10 @@ public static class NameNormalizer
         };
         if (special is not null)
         {
-            sb.Append(special);
+            foreach (var ch in special) buffer[n++] = ch;
             return;
         }
-        Span<char> one = [c];
-        var decomposed = one.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var d in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(d) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(char.ToLowerInvariant(d));
-        }
+        if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) return;
+        buffer[n++] = LatinFolding.Fold(c);
     }
 }

@@ -26,6 +26,20 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
         return candidates;
     }
 
+    // The normalised name of tokens i..last, as NameNormalizer would make it from the text between them:
+    // words joined by a space, except across an apostrophe ("Sana'a" -> "sanaa").
+    private static string WindowKey(string text, List<Token> tokens, string[] lowerTokens, int i, int last)
+    {
+        var sb = new System.Text.StringBuilder(lowerTokens[i]);
+        for (var k = i + 1; k <= last; k++)
+        {
+            var apostrophe = tokens[k].Before == Separator.Joiner && text[tokens[k].Start - 1] is '\'' or '’' or '‘' or '`';
+            if (!apostrophe) sb.Append(' ');
+            sb.Append(lowerTokens[k]);
+        }
+        return sb.ToString();
+    }
+
     private Candidate? MatchAt(string text, List<Token> tokens, string[] lowerTokens, int i)
     {
         var first = lowerTokens[i];
@@ -34,7 +48,7 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
         var lowerFirst = char.IsLower(text[t.Start]);
         if (lowerFirst && ContextWords.FunctionWords.Contains(first)) return null;
         var maxN = 1;
-        if (index.FirstWords.Contains(NameNormalizer.Normalize(first)))
+        if (index.FirstWords.Contains(first))
         {
             while (maxN < MaxWindow && i + maxN < tokens.Count && tokens[i + maxN].Before is Separator.Space or Separator.Joiner) maxN++;
         }
@@ -44,7 +58,7 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
             // A name never ends on a function word ("Gaza and") nor mixes in a lower-case word after a capital.
             if (n > 1 && ContextWords.FunctionWords.Contains(lowerTokens[last])) continue;
             var end = tokens[last].End;
-            var key = NameNormalizer.Normalize(text.AsSpan(t.Start, end - t.Start));
+            var key = n == 1 ? first : WindowKey(text, tokens, lowerTokens, i, last);
             if (gazetteer.IsStopName(key)) return new Candidate(i, last, t.Start, end, key, [], stop: true);
             var hits = index.Lookup(key);
             // "Calif." and "Ind.": abbreviations that keep their full stop.

@@ -15,18 +15,11 @@ internal sealed class FuzzyMatcher
     public FuzzyMatcher(Gazetteer.Gazetteer gazetteer)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var entries = gazetteer.Entries;
-        foreach (var key in gazetteer.Index.SortedKeys)
+        foreach (var e in gazetteer.Entries)
         {
-            if (key.Length < 5) continue;
-            foreach (var hit in gazetteer.Index.Lookup(key))
-            {
-                if (hit.Source is NameSource.Primary or NameSource.Alias && Recognizer.Importance(entries[hit.Entry]) >= 2)
-                {
-                    keys.Add(key);
-                    break;
-                }
-            }
+            if (Recognizer.Importance(e) < 2) continue;
+            var key = NameNormalizer.Normalize(e.Name);
+            if (key.Length >= 5) keys.Add(key);
         }
         foreach (var key in keys)
         {

@@ -83,7 +83,7 @@ public sealed class Geoparser
         sentences ??= SentenceSplitter.Split(text);
         var tokens = Tokenizer.Tokenize(text, sentences, IsOrdinaryWord);
         var lower = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) lower[i] = text.Substring(tokens[i].Start, tokens[i].Length).ToLowerInvariant();
+        for (var i = 0; i < tokens.Count; i++) lower[i] = NameNormalizer.Normalize(text.AsSpan(tokens[i].Start, tokens[i].Length));
         var candidates = finder.Find(text, tokens, lower);
         var people = recognizer.FindPeople(text, tokens, lower, candidates);
         var capitalisedKeys = candidates.Where(c => Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start)) == Recognizer.WordCasing.Title)
@@ -91,7 +91,7 @@ public sealed class Geoparser
         var context = new ParseContext(tokens, lower, people, capitalisedKeys);
         for (var i = 0; i < candidates.Count; i++) recognizer.Score(text, tokens, lower, people, candidates, i, capitalisedKeys);
         foreach (var c in candidates) c.Accepted = !c.Stop && c.Recognition >= model.Threshold;
-        RecognitionRules.Apply(gazetteer, text, tokens, lower, people, candidates, model.Threshold);
+        RecognitionRules.Apply(gazetteer, text, tokens, people, candidates, model.Threshold);
 
         var misspelt = FindMisspellings(text, tokens, lower, people, candidates);
         if (misspelt.Count > 0)

@@ -54,7 +54,8 @@ public static class RecognitionFeatures
 
         var common = false;
         var cls = WordClass.None;
-        if (words == 1)
+        // "US" is not the pronoun "us": short all-caps words are initialisms, not lexicon words.
+        if (words == 1 && !(casing == Recognizer.WordCasing.AllCaps && surface.Length <= 3))
         {
             cls = gazetteer.WordClassOf(lower[c.FirstToken]);
             common = (cls & WordClass.Common) != 0;

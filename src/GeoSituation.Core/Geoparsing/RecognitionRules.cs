@@ -4,13 +4,14 @@ namespace GeoSituation.Core.Geoparsing;
 
 /// <summary>Decisions the learned model cannot make well because annotated news rarely shows them.</summary>
 /// <remarks>
-/// Applied after the model: a demonym names its country ("Qatari", "Egyptian President") unless it starts an
-/// organisation's name ("American Red Cross"); a lower-case repeat of a name the article capitalises elsewhere is
-/// the same place ("khan younis"); a lower-case country at the head of a line is a dateline ("usa This Tuesday").
+/// Applied after the model: a capitalised demonym names its country ("Qatari", "Egyptian President", also
+/// inside an organisation's name, as annotated news marks "American" in "American Farm Bureau"); a lower-case
+/// repeat of a place the article capitalises elsewhere is that place ("khan younis"); a lower-case country at the
+/// head of a line is a dateline ("usa This Tuesday").
 /// </remarks>
 internal static class RecognitionRules
 {
-    public static void Apply(Gazetteer.Gazetteer gazetteer, string text, List<Token> tokens, string[] lower, bool[] people, List<Candidate> candidates, double threshold)
+    public static void Apply(Gazetteer.Gazetteer gazetteer, string text, List<Token> tokens, bool[] people, List<Candidate> candidates, double threshold)
     {
         // Places the article names in capitals, by entry: "khan younis" repeats "Khan Yunis" under another spelling.
         var capitalisedPlaces = candidates
@@ -25,9 +26,7 @@ internal static class RecognitionRules
             if (inPerson) continue;
             if (casing == Recognizer.WordCasing.Title && c.Hits.All(h => h.Source == NameSource.Demonym))
             {
-                var startsOrganisation = c.LastToken + 1 < tokens.Count && tokens[c.LastToken + 1].Before == Separator.Space
-                    && Recognizer.IsCapitalised(text, tokens[c.LastToken + 1]) && !ContextWords.PersonTitles.Contains(lower[c.LastToken + 1]);
-                Set(c, !startsOrganisation, threshold);
+                Set(c, true, threshold);
             }
             else if (casing == Recognizer.WordCasing.Lower && c.Key.Length >= 5 && c.Hits.Any(h => capitalisedPlaces.Contains(h.Entry)))
             {

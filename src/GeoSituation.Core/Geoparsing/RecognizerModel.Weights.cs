@@ -6,7 +6,7 @@ public sealed partial class RecognizerModel
     private static partial class BuiltIn
     {
         /// <summary>Probability at or above which a match is reported (chosen for F1 in cross-validation).</summary>
-        public const double Threshold = 0.50;
+        public const double Threshold = 0.48;
 
         public static readonly TrainingCorpus[] TrainedOn =
         [
@@ -16,56 +16,56 @@ public sealed partial class RecognizerModel
 
         public static readonly double[] Weights =
         [
-            -1.526767, // bias
-            1.279069, // title-case
-            1.234989, // all-caps-long
-            0.524415, // all-caps-short
-            -2.425495, // lower-case
-            0.042692, // mixed-case
+            -1.519710, // bias
+            1.286141, // title-case
+            1.239495, // all-caps-long
+            0.307505, // all-caps-short
+            -2.359946, // lower-case
+            0.042618, // mixed-case
             0.000000, // lower-dateline-country
-            -0.386963, // sentence-start
-            0.631632, // line-start
-            0.150216, // has-country
-            -0.333743, // has-region
-            0.160733, // has-adm1
-            0.365180, // has-adm2
+            -0.399647, // sentence-start
+            0.630982, // line-start
+            0.167907, // has-country
+            -0.284575, // has-region
+            0.442550, // has-adm1
+            0.287129, // has-adm2
             0.000000, // has-governorate
-            0.380558, // has-capital
-            -0.404020, // biggest-city-log-pop
-            1.642763, // best-importance
-            -0.637538, // only-alternate-names
-            -0.049158, // has-primary-name
-            0.741796, // has-alias
-            -1.439559, // only-demonym
-            0.949559, // multi-word
-            -0.736489, // short-surface
-            0.925199, // log-readings
-            -1.277633, // common-word
-            -0.724433, // dictionary-word
-            -1.038555, // given-name
-            -1.484538, // surname
-            -0.393188, // known-person
-            -0.299435, // organisation-word
-            -1.461033, // calendar-word
-            0.460645, // common-and-notable
-            -0.900253, // common-at-sentence-start
-            -0.784427, // given-and-notable
-            -1.773119, // in-person-run
-            1.251859, // after-locative
-            0.746801, // after-of
-            0.234339, // after-the
-            -0.202769, // after-title
-            -0.237342, // after-capitalised-word
-            0.076717, // after-directional
-            -0.003464, // after-pro-anti
-            0.237911, // before-backed
-            1.338024, // before-place-type
-            -0.282756, // before-capitalised-word
-            0.966531, // before-comma-state-or-country
-            0.823489, // after-comma-place
-            -1.453965, // fuzzy
-            0.460641, // repeated-capitalised
-            -0.227016, // capitalised-word-run-length
+            0.320354, // has-capital
+            -0.359562, // biggest-city-log-pop
+            1.645960, // best-importance
+            -0.612219, // only-alternate-names
+            -0.122767, // has-primary-name
+            0.678756, // has-alias
+            -1.438659, // only-demonym
+            0.935916, // multi-word
+            -0.837451, // short-surface
+            1.039618, // log-readings
+            -1.319086, // common-word
+            -0.747163, // dictionary-word
+            -1.083695, // given-name
+            -1.495283, // surname
+            -0.454745, // known-person
+            -0.301132, // organisation-word
+            -1.464808, // calendar-word
+            0.219754, // common-and-notable
+            -0.912125, // common-at-sentence-start
+            -0.882595, // given-and-notable
+            -1.745157, // in-person-run
+            1.236544, // after-locative
+            0.770847, // after-of
+            0.216571, // after-the
+            -0.227599, // after-title
+            -0.177024, // after-capitalised-word
+            0.070984, // after-directional
+            -0.003246, // after-pro-anti
+            0.237650, // before-backed
+            1.335888, // before-place-type
+            -0.238392, // before-capitalised-word
+            0.957630, // before-comma-state-or-country
+            0.796773, // after-comma-place
+            -1.492699, // fuzzy
+            0.483123, // repeated-capitalised
+            -0.231085, // capitalised-word-run-length
         ];
     }
 }

@@ -73,8 +73,12 @@ public static class ResolutionFeatures
         var near150 = 0.0;
         var near1000 = 0.0;
         var point = e.Kind is PlaceKind.City or PlaceKind.AdminArea;
-        foreach (var (o, w) in others)
+        var latRad = double.DegreesToRadians(e.Latitude);
+        var lonRad = double.DegreesToRadians(e.Longitude);
+        var cosLat = Math.Cos(latRad);
+        foreach (var other in others)
         {
+            var (o, w) = (other.Entry, other.Weight);
             total += w;
             if (o.CountryCode.Length > 0 && o.CountryCode == e.CountryCode) sameCountry += w;
             if (e.Kind != PlaceKind.Country && e.Admin1Code.Length > 0 && o.CountryCode == e.CountryCode && o.Admin1Code == e.Admin1Code) sameState += w;
@@ -83,9 +87,10 @@ public static class ResolutionFeatures
             if (contains) inside += w;
             if (point && o.Kind is PlaceKind.City or PlaceKind.AdminArea)
             {
-                var km = Geo.Kilometres(e.Latitude, e.Longitude, o.Latitude, o.Longitude);
-                near150 = Math.Max(near150, w * Math.Exp(-km / 150));
-                near1000 = Math.Max(near1000, w * Math.Exp(-km / 1000));
+                var km = Geo.ApproximateKilometres(latRad, lonRad, cosLat, other.LatRad, other.LonRad, other.CosLat);
+                var capped = Math.Min(1, w);
+                near150 = Math.Max(near150, capped * Math.Exp(-km / 150));
+                near1000 = Math.Max(near1000, capped * Math.Exp(-km / 1000));
             }
         }
         f[i++] = total > 0 ? sameCountry / total : 0;
@@ -107,6 +112,16 @@ internal readonly record struct ResolutionInput(
     long LargestPopulation,
     GazetteerEntry? Qualifier,
     bool Directional,
-    List<(GazetteerEntry Entry, double Weight)> Others,
+    OtherPlace[] Others,
     string MostMentionedCountry,
     bool UsLocalNews);
+
+/// <summary>A place the article names elsewhere, with its mentions' summed weight and position ready for distances.</summary>
+internal readonly record struct OtherPlace(GazetteerEntry Entry, double Weight, double LatRad, double LonRad, double CosLat)
+{
+    public static OtherPlace Of(GazetteerEntry e, double weight)
+    {
+        var lat = double.DegreesToRadians(e.Latitude);
+        return new OtherPlace(e, weight, lat, double.DegreesToRadians(e.Longitude), Math.Cos(lat));
+    }
+}

@@ -20,21 +20,26 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
     public void Resolve(List<Token> tokens, string[] lower, List<Candidate> accepted, bool usLocalNews, Action<Candidate, GazetteerEntry, double[]>? inspect)
     {
         FindQualifiers(tokens, accepted);
-        var noContext = new List<(GazetteerEntry, double)>();
-        foreach (var c in accepted) Choose(c, accepted, lower, Input(c, accepted, lower, noContext, "", usLocalNews), null);
+        foreach (var c in accepted) Choose(c, accepted, lower, Input(c, accepted, lower, [], "", usLocalNews), null);
         for (var pass = 0; pass < ContextPasses; pass++)
         {
             var last = pass == ContextPasses - 1;
+            // Every mention of one name sees the same context (all other names), so it is built once per name.
+            var contextByKey = new Dictionary<string, (OtherPlace[] Others, string MostMentioned)>(StringComparer.Ordinal);
             foreach (var c in accepted)
             {
-                var others = Others(c, accepted);
-                Choose(c, accepted, lower, Input(c, accepted, lower, others, MostMentioned(others), usLocalNews), last ? inspect : null);
+                if (!contextByKey.TryGetValue(c.Key, out var context))
+                {
+                    var others = Others(c.Key, accepted);
+                    contextByKey[c.Key] = context = (others, MostMentioned(others));
+                }
+                Choose(c, accepted, lower, Input(c, accepted, lower, context.Others, context.MostMentioned, usLocalNews), last ? inspect : null);
             }
         }
         OneSensePerDiscourse(accepted);
     }
 
-    private ResolutionInput Input(Candidate c, List<Candidate> all, string[] lower, List<(GazetteerEntry, double)> others, string mostMentioned, bool usLocalNews)
+    private ResolutionInput Input(Candidate c, List<Candidate> all, string[] lower, OtherPlace[] others, string mostMentioned, bool usLocalNews)
     {
         var entries = gazetteer.Entries;
         long largest = 0;
@@ -44,22 +49,23 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews);
     }
 
-    private List<(GazetteerEntry, double)> Others(Candidate c, List<Candidate> all)
+    /// <summary>The places chosen for the article's other names, one per entry with its mentions' weights summed.</summary>
+    private OtherPlace[] Others(string key, List<Candidate> all)
     {
-        var others = new List<(GazetteerEntry, double)>(all.Count);
+        var weights = new Dictionary<int, double>();
         foreach (var o in all)
         {
-            if (o.Key != c.Key && o.Entry >= 0) others.Add((gazetteer.Entries[o.Entry], o.ResolutionProbability * o.Recognition));
+            if (o.Key != key && o.Entry >= 0) weights[o.Entry] = weights.GetValueOrDefault(o.Entry) + o.ResolutionProbability * o.Recognition;
         }
-        return others;
+        return [.. weights.Select(kv => OtherPlace.Of(gazetteer.Entries[kv.Key], kv.Value))];
     }
 
-    private static string MostMentioned(List<(GazetteerEntry Entry, double Weight)> others)
+    private static string MostMentioned(OtherPlace[] others)
     {
         var votes = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (e, w) in others)
+        foreach (var o in others)
         {
-            if (e.CountryCode.Length > 0) votes[e.CountryCode] = votes.GetValueOrDefault(e.CountryCode) + w;
+            if (o.Entry.CountryCode.Length > 0) votes[o.Entry.CountryCode] = votes.GetValueOrDefault(o.Entry.CountryCode) + o.Weight;
         }
         return votes.Count == 0 ? "" : votes.MaxBy(kv => kv.Value).Key;
     }

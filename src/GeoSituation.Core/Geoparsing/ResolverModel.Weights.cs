@@ -14,36 +14,36 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            0.727227, // is-country
-            -0.563720, // is-dependency
-            2.458895, // is-continent-or-territory
-            2.082530, // is-region
-            -0.057938, // is-adm1
-            -1.827102, // is-adm2
+            1.017965, // is-country
+            -0.458091, // is-dependency
+            2.376522, // is-continent-or-territory
+            1.731104, // is-region
+            -0.037315, // is-adm1
+            -1.765042, // is-adm2
             0.000000, // is-governorate
-            -1.429094, // is-city
-            2.669806, // log-population
-            0.185417, // is-capital
-            0.588246, // is-adm1-seat
-            0.370999, // is-adm2-seat
-            0.611469, // primary-name
-            0.134178, // alias
-            -0.768927, // alternate-name
-            0.163428, // demonym
-            0.010885, // largest-of-readings
-            2.297482, // population-vs-largest
-            0.808476, // qualifier-contains
-            -0.808476, // qualifier-conflicts
-            0.444378, // direction-word-and-area
-            1.387280, // country-share-of-others
-            0.003176, // country-is-most-mentioned
-            1.580876, // state-of-others
-            1.280407, // contains-others
-            2.290029, // near-others-150km
-            1.202449, // near-others-1000km
-            0.847458, // us-local-news
-            0.000000, // log-readings
-            0.694885, // exact-surface
+            -1.536396, // is-city
+            2.643212, // log-population
+            0.321655, // is-capital
+            0.732345, // is-adm1-seat
+            0.473286, // is-adm2-seat
+            0.364120, // primary-name
+            0.113330, // alias
+            -0.578956, // alternate-name
+            0.239758, // demonym
+            -0.060567, // largest-of-readings
+            2.321135, // population-vs-largest
+            0.802366, // qualifier-contains
+            -0.802366, // qualifier-conflicts
+            0.442189, // direction-word-and-area
+            1.275620, // country-share-of-others
+            0.106062, // country-is-most-mentioned
+            1.642030, // state-of-others
+            0.966374, // contains-others
+            2.120718, // near-others-150km
+            1.128059, // near-others-1000km
+            1.940622, // us-local-news
+            -0.000000, // log-readings
+            1.115762, // exact-surface
         ];
     }
 }
