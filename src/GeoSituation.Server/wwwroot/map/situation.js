@@ -187,11 +187,11 @@
       const place = pick(p, 'place', 'place_name', 'placeName', 'name');
       const type = pick(p, 'event_type', 'type');
       const known = eventTypes.find(([key]) => key === String(type).toLowerCase());
+      const subType = pick(p, 'sub_type', 'subType', 'subtype');
       const quote = pick(p, 'quote', 'sentence');
       return [
-        h('h3', null, known ? known[1] : (type ?? 'Event'), place ? ` · ${place}` : ''),
+        h('h3', null, known ? known[1] : (type ?? 'Event'), subType ? ` (${subType})` : '', place ? ` · ${place}` : ''),
         h('table', null,
-          row('Kind', pick(p, 'sub_type', 'subType', 'subtype')),
           row('Date', dateOf(pick(p, 'date', 'as_of', 'asOf'))),
           row('Fatalities', fmt(pick(p, 'fatalities'))),
           row('Confidence', confidence(p))),
