@@ -6,6 +6,14 @@ namespace GeoSituation.Postgis.Tiles;
 /// <summary>Makes Mapbox Vector Tiles with PostGIS (ST_AsMVT); z/x/y and filters are bound parameters.</summary>
 public sealed class TileStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The most mentioned town or district (TileJSON center), or null before anything is ingested.</summary>
+    public async Task<(double Lon, double Lat)?> CenterAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = SqlScripts.Get("Queries/Tiles/center.sql").Command(dataSource);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetDouble(0), reader.GetDouble(1)) : null;
+    }
+
     /// <summary>The tile's bytes (possibly empty: a valid tile with no features). Coordinates must be valid (<see cref="TileCatalogue.IsValidTile"/>).</summary>
     public async Task<byte[]> GetTileAsync(TileSourceInfo source, int z, int x, int y, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
     {

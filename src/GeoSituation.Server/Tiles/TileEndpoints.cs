@@ -69,12 +69,12 @@ public static class TileEndpoints
         });
     }
 
-    private static async Task<IResult> TileJson(string layer, HttpRequest request, ExtentCache extents, CancellationToken cancellationToken)
+    private static async Task<IResult> TileJson(string layer, HttpRequest request, TileStore store, CancellationToken cancellationToken)
     {
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
         if (!TryParseDatetime(request, out var datetime, out _, out _, out problem)) return problem;
         var root = OgcLinks.Base(request);
-        var center = await CenterAsync(extents, cancellationToken);
+        var center = await CenterAsync(store, cancellationToken);
         var query = datetime is null ? "" : "?datetime=" + Uri.EscapeDataString(datetime);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = OgcLinks.Encoder }))
@@ -128,10 +128,10 @@ public static class TileEndpoints
         writer.WriteEndArray();
     }
 
-    private static async Task<IResult> Metadata(string layer, ExtentCache extents, CancellationToken cancellationToken)
+    private static async Task<IResult> Metadata(string layer, TileStore store, CancellationToken cancellationToken)
     {
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
-        var center = await CenterAsync(extents, cancellationToken);
+        var center = await CenterAsync(store, cancellationToken);
         using var layers = new MemoryStream();
         using (var writer = new Utf8JsonWriter(layers, new JsonWriterOptions { Encoder = OgcLinks.Encoder }))
         {
@@ -153,16 +153,9 @@ public static class TileEndpoints
         });
     }
 
-    /// <summary>The middle of the data (the places collection's extent), or Gaza before anything is ingested.</summary>
-    private static async Task<(double Lon, double Lat, int Zoom)> CenterAsync(ExtentCache extents, CancellationToken cancellationToken)
-    {
-        var places = FeatureCatalogue.Find("places")!;
-        var extent = await extents.GetAsync(places, cancellationToken);
-        if (extent.Bbox is not { } b) return (34.39, 31.42, 8);
-        var span = Math.Max(b.MaxLon - b.MinLon, b.MaxLat - b.MinLat);
-        var zoom = span <= 0 ? 8 : Math.Clamp((int)Math.Floor(Math.Log2(360 / span)), 1, 10);
-        return ((b.MinLon + b.MaxLon) / 2, (b.MinLat + b.MaxLat) / 2, zoom);
-    }
+    /// <summary>The most mentioned town or district at zoom 7, or Gaza before anything is ingested.</summary>
+    private static async Task<(double Lon, double Lat, int Zoom)> CenterAsync(TileStore store, CancellationToken cancellationToken) =>
+        await store.CenterAsync(cancellationToken) is { } center ? (center.Lon, center.Lat, 7) : (34.39, 31.42, 7);
 
     private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context, TileStore store, TileCache cache, CancellationToken cancellationToken)
     {
