@@ -56,12 +56,10 @@
     return res.json();
   }
 
-  // First of several property spellings, so popups read the same whichever the server used.
-  function pick(props, ...names) {
-    for (const n of names) {
-      if (props[n] !== undefined && props[n] !== null && props[n] !== '') return props[n];
-    }
-    return null;
+  // A property, with missing, null and empty all meaning "not known".
+  function pick(props, name) {
+    const v = props[name];
+    return v === undefined || v === null || v === '' ? null : v;
   }
 
   function safeHref(url) {
@@ -123,12 +121,12 @@
   }
 
   function articleId(p) {
-    return pick(p, 'article_id', 'articleId', 'article');
+    return pick(p, 'article_id');
   }
 
   async function articleLink(id, props, prefix = 'Source: ') {
-    const title = pick(props, 'article_title', 'articleTitle', 'title');
-    const url = pick(props, 'article_url', 'articleUrl', 'url');
+    const title = pick(props, 'article_title');
+    const url = pick(props, 'article_url');
     let article = { title, url };
     if (id !== null && (!title || !url)) {
       try {
@@ -160,23 +158,23 @@
 
   const popupBuilders = {
     async displacement(p) {
-      const place = pick(p, 'place', 'place_name', 'placeName', 'name');
+      const place = pick(p, 'place');
       const from = pick(p, 'direction') === 'from';
       const low = pick(p, 'low');
       const high = pick(p, 'high');
       // A single number has low == high: the range row is only shown when there is a range.
       const range = (low !== null || high !== null) && low !== high ? `${fmt(low) ?? '?'} – ${fmt(high) ?? '?'}` : null;
-      const wording = pick(p, 'number_text', 'numberText');
+      const wording = pick(p, 'number_text');
       const qualifier = pick(p, 'qualifier');
-      const quote = pick(p, 'quote', 'sentence');
-      const asOf = dateOf(pick(p, 'as_of', 'asOf'));
-      const basis = pick(p, 'as_of_basis', 'asOfBasis');
+      const quote = pick(p, 'quote');
+      const asOf = dateOf(pick(p, 'as_of'));
+      const basis = pick(p, 'as_of_basis');
       return [
         h('h3', null, `${fmt(pick(p, 'people')) ?? '?'} people`, place ? (from ? ` fled ${place}` : ` at ${place}`) : ''),
         h('table', null,
           row('Figure', wording ? `“${wording}”` + (qualifier && !wording.includes(qualifier) ? ` (${qualifier})` : '') : qualifier),
           row('Range', range),
-          row('Came from', pick(p, 'origin', 'origin_name', 'originName')),
+          row('Came from', pick(p, 'origin')),
           row('As of', asOf ? `${asOf}${basis ? ` (${basis === 'text' ? 'stated in the text' : basis === 'published' ? 'article date' : basis})` : ''}` : 'not stated'),
           row('Confidence', confidence(p))),
         quote ? quoteWithPlace(quote, [place, ...(await surfaces(p))], wording) : null,
@@ -184,15 +182,15 @@
       ];
     },
     async events(p) {
-      const place = pick(p, 'place', 'place_name', 'placeName', 'name');
-      const type = pick(p, 'event_type', 'type');
+      const place = pick(p, 'place');
+      const type = pick(p, 'event_type');
       const known = eventTypes.find(([key]) => key === String(type).toLowerCase());
-      const subType = pick(p, 'sub_type', 'subType', 'subtype');
-      const quote = pick(p, 'quote', 'sentence');
+      const subType = pick(p, 'sub_type');
+      const quote = pick(p, 'quote');
       return [
         h('h3', null, known ? known[1] : (type ?? 'Event'), subType ? ` (${subType})` : '', place ? ` · ${place}` : ''),
         h('table', null,
-          row('Date', dateOf(pick(p, 'date', 'as_of', 'asOf'))),
+          row('Date', dateOf(pick(p, 'date'))),
           row('Fatalities', fmt(pick(p, 'fatalities'))),
           row('Confidence', confidence(p))),
         quote ? quoteWithPlace(quote, [place, ...(await surfaces(p))], null) : null,
@@ -200,18 +198,27 @@
       ];
     },
     async flows(p) {
-      const from = pick(p, 'origin', 'origin_name', 'from');
-      const to = pick(p, 'destination', 'destination_name', 'place', 'to');
-      const quote = pick(p, 'quote', 'sentence');
+      const from = pick(p, 'origin');
+      const to = pick(p, 'destination');
+      // A flow is drawn from a displacement figure: its wording, quote and source are that figure's.
+      let figure = {};
+      if (pick(p, 'displacement_id') !== null) {
+        try {
+          figure = (await getJson(`/collections/displacement/items/${encodeURIComponent(p.displacement_id)}`)).properties ?? {};
+        } catch {
+          // The flow's own properties still give origin, destination and people.
+        }
+      }
+      const quote = pick(figure, 'quote');
       return [
         h('h3', null, `${from ?? '?'} → ${to ?? '?'}`),
         h('table', null,
           row('People', fmt(pick(p, 'people'))),
-          row('Qualifier', pick(p, 'qualifier')),
-          row('As of', dateOf(pick(p, 'as_of', 'asOf'))),
-          row('Confidence', confidence(p))),
-        quote ? quoteWithPlace(quote, [from, to], null) : null,
-        await articleLink(articleId(p), p),
+          row('Figure', pick(figure, 'number_text')),
+          row('As of', dateOf(pick(p, 'as_of')) ?? 'not stated'),
+          row('Confidence', confidence(figure))),
+        quote ? quoteWithPlace(quote, [from, to], pick(figure, 'number_text')) : null,
+        await articleLink(articleId(p), { ...figure, ...p }),
       ];
     },
     async places(p) {
@@ -225,8 +232,8 @@
           row('Country', pick(p, 'country')),
           row('Mentions', fmt(pick(p, 'mentions'))),
           row('Articles', fmt(pick(p, 'articles'))),
-          row('First seen', dateOf(pick(p, 'first_seen', 'firstSeen'))),
-          row('Last seen', dateOf(pick(p, 'last_seen', 'lastSeen'))),
+          row('First seen', dateOf(pick(p, 'first_seen'))),
+          row('Last seen', dateOf(pick(p, 'last_seen'))),
           row('GeoNames', geonameid)),
         h('p', null, h('strong', null, 'Articles')),
         list,
