@@ -10,6 +10,7 @@ using GeoSituation.Server.Problems;
 using GeoSituation.Server.Reliability;
 using GeoSituation.Server.Security;
 using GeoSituation.Server.Tiles;
+using GeoSituation.Server.Tiles.Raster;
 
 namespace GeoSituation.Server;
 
@@ -42,6 +43,7 @@ public static class ServerApp
         app.MapGeoMetrics();
         app.MapFeatures();
         app.MapTiles();
+        app.MapRasterTiles();
         app.MapArticles();
         app.MapApiDescription();
         return app;

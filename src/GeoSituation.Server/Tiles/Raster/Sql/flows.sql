@@ -1,0 +1,13 @@
+-- Raster flow lines in tile pixels (x16), 40 px margin. $1 z, $2 x, $3 y, $4 start, $5 end. Largest first.
+WITH bounds AS (
+    SELECT ST_TileEnvelope($1, $2, $3) AS env,
+           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.15625), 4326) AS query_env
+)
+SELECT ST_AsBinary(ST_AsMVTGeom(ST_Transform(f.geom, 3857), b.env, 4096, 640, true)) AS geom,
+       json_build_object('people', f.people)::text AS properties
+FROM flows f, bounds b
+WHERE f.geom && b.query_env
+  AND ($4::timestamptz IS NULL OR COALESCE(f.as_of::timestamp AT TIME ZONE 'UTC', f.seen_at) >= $4::timestamptz)
+  AND ($5::timestamptz IS NULL OR COALESCE(f.as_of::timestamp AT TIME ZONE 'UTC', f.seen_at) <= $5::timestamptz)
+ORDER BY f.people DESC, f.id
+LIMIT 5000;
