@@ -47,6 +47,35 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task A_running_launcher_restarts_its_cluster_after_kill_9()
+    {
+        var folder = Directory.CreateTempSubdirectory("geosituation-watchdog-").FullName;
+        try
+        {
+            var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataFolder = folder, Durable = false });
+            Assert.True(cluster.IsRunning);
+            Assert.False(await cluster.RestartIfStoppedAsync());
+
+            var pid = int.Parse(File.ReadLines(Path.Combine(cluster.ClusterFolder, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-9", pid.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            for (var i = 0; i < 50 && Directory.Exists($"/proc/{pid}"); i++) await Task.Delay(100);
+            NpgsqlConnection.ClearAllPools();
+            Assert.False(cluster.IsRunning);
+
+            Assert.True(await cluster.RestartIfStoppedAsync());
+            Assert.True(cluster.IsRunning);
+            Assert.Equal(1, await KeptValueAsync(cluster.ConnectionString, probeOnly: true));
+            await cluster.StopAsync();
+            Assert.False(cluster.IsRunning);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
     public async Task A_pid_file_naming_a_live_process_that_is_not_postgres_is_cleared()
     {
         var folder = Directory.CreateTempSubdirectory("geosituation-pidreuse-").FullName;

@@ -207,6 +207,42 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return Path.Combine(Path.GetTempPath(), "geosituation-pg-" + hash);
     }
 
+    /// <summary>True while the postmaster named in postmaster.pid is alive (read from /proc: no process spawned).</summary>
+    public bool IsRunning
+    {
+        get
+        {
+            var pidFile = Path.Combine(ClusterFolder, "postmaster.pid");
+            try
+            {
+                var firstLine = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
+                return int.TryParse(firstLine, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) && ProcessInfo.IsPostgres(pid);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the cluster again if it died (kill -9, OOM killer) while this process uses it; returns true when it
+    /// had to. Committed data survives: PostgreSQL replays its WAL on start.
+    /// </summary>
+    public async Task<bool> RestartIfStoppedAsync(CancellationToken cancellationToken = default)
+    {
+        if (stopped || IsRunning) return false;
+        await using var startLock = await FolderLock.AcquireAsync(Path.Combine(DataFolder, "launcher.lock"), options.StartTimeout, cancellationToken);
+        // Another process on the same folder may have restarted it while we waited for the lock.
+        if (IsRunning) return false;
+        logger.LogWarning("Embedded PostgreSQL is not running (crashed or killed); restarting it");
+        RemoveStalePidFile();
+        await StartServerAsync(cancellationToken);
+        ownsServer = true;
+        LauncherPid.Write(DataFolder);
+        return true;
+    }
+
     /// <summary>Stops the cluster (fast shutdown: open transactions roll back, committed data stays) if this process started or adopted it.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,7 @@ public static class DatabaseExtensions
         services.AddSingleton<ArticleIngestor>();
         // First hosted service: the database is up before anything else starts.
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<EmbeddedClusterWatchdog>();
         return services;
     }
 }

@@ -27,6 +27,10 @@ internal sealed class DatabaseHost(ServerSettings settings, ILogger<DatabaseHost
         logger.LogInformation("Embedded PostgreSQL + PostGIS running in {Folder} (socket {Socket})", embedded.ClusterFolder, embedded.SocketFolder);
     }
 
+    /// <summary>Restarts the embedded cluster if it died; false when there is nothing to do (or the database is external).</summary>
+    public Task<bool> RestartIfStoppedAsync(CancellationToken cancellationToken) =>
+        embedded is null ? Task.FromResult(false) : embedded.RestartIfStoppedAsync(cancellationToken);
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (embedded is not null) await embedded.StopAsync(cancellationToken);
