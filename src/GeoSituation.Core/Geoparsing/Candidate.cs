@@ -18,6 +18,8 @@ internal sealed class Candidate(int firstToken, int lastToken, int start, int en
     public bool Stop { get; } = stop;
     /// <summary>Matched by spelling similarity, not exactly.</summary>
     public bool Fuzzy { get; init; }
+    /// <summary>A street, road, river or lake the gazetteer lacks, placed at the article's own town.</summary>
+    public bool LocalFeature { get; init; }
     /// <summary>A misspelling of a place this article names elsewhere ("Refa" after "Rafah").</summary>
     public bool InArticleMisspelling { get; init; }
     /// <summary>Log-odds that this is a place mention at all.</summary>

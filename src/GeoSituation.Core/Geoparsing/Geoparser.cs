@@ -108,6 +108,20 @@ public sealed class Geoparser
         }
         foreach (var c in candidates) c.Surface = text[c.Start..c.End];
         resolver.Resolve(tokens, lower, candidates.Where(c => c.Accepted).ToList(), IsUsLocalNews(lower), inspect);
+        var local = LocalFeatureFinder.Find(gazetteer, text, tokens, lower, people, candidates);
+        if (local.Count > 0)
+        {
+            // A street or river replaces whatever shorter match lay inside it ("Dublin" in "Dublin Road").
+            foreach (var f in local)
+            {
+                f.Surface = text[f.Start..f.End];
+                f.Entry = f.Hits[0].Entry;
+                f.ResolutionProbability = 1;
+                candidates.RemoveAll(c => c.Start < f.End && f.Start < c.End);
+            }
+            candidates.AddRange(local);
+            candidates.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
         return (context, candidates);
     }
 
