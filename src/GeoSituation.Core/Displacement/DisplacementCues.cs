@@ -193,9 +193,9 @@ internal static class DisplacementCues
     public static bool IsDisplacement(CueKind kind) => kind is CueKind.Flight or CueKind.Status or CueKind.Shelter;
 
     /// <summary>"fled other areas", "from elsewhere": the people came from places the text does not name.</summary>
-    public static bool NamesElsewhere(SentenceTokens tokens)
+    public static bool NamesElsewhere(SentenceTokens tokens, int from, int to)
     {
-        for (var k = 0; k < tokens.Count; k++)
+        for (var k = Math.Max(0, from); k < Math.Min(tokens.Count, to); k++)
         {
             if (tokens.In(k, Elsewhere)) return true;
             if (tokens.Is(k, "other") && (tokens.Is(k + 1, "areas") || tokens.Is(k + 1, "parts") || tokens.Is(k + 1, "places") || tokens.Is(k + 1, "regions")))

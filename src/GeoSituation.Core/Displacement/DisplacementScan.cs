@@ -23,11 +23,20 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
 {
     private const int RightWindow = 16;
     private const int LeftWindow = 12;
+    // How far (in tokens) a place or a shelter word may be from a figure. It also keeps a run-on "sentence" of
+    // thousands of words (a feed without punctuation) linear: every look-up is local to the figure.
+    private const int PlaceWindow = 40;
 
     private readonly SentenceTokens tokens = new();
     private readonly List<NumberExpression> numbers = [];
     private readonly List<PlaceRoles.Candidate> candidates = [];
     private ArticlePlaces? places;
+
+    // Per sentence, computed on first need: the same for every figure of the sentence.
+    private DateExpression? sentenceAsOf;
+    private bool sentenceAsOfKnown;
+    private (GazetteerEntry Place, double Share)? sentenceFocus;
+    private bool sentenceFocusKnown;
 
     // Most sentences hold no figure, so the per-article place index is built on first need.
     private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
@@ -39,6 +48,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             if (TeaserLines.IsTeaser(text, sentences[s])) continue;
             tokens.Load(text, sentences[s]);
+            sentenceAsOfKnown = sentenceFocusKnown = false;
             numbers.Clear();
             NumberExpressionParser.FindAll(tokens, numbers);
             for (var n = 0; n < numbers.Count; n++)
@@ -52,6 +62,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private bool TryFigure(int sentence, ref int n, out DisplacementFigure figure)
     {
         figure = null!;
+        var index = n;
         var number = numbers[n];
         var first = number.FirstToken;
         var end = number.EndToken;
@@ -93,7 +104,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         // not a displacement estimate a planner maps.
         if (value < 10 || IsAge(number)) return false;
 
-        var (cue, cueDistance, cueOnRight) = NearestCue(first, headEnd, n);
+        var (cue, cueDistance, cueOnRight) = NearestCue(first, headEnd, index, n);
         // "a population of 275,000", "designed for 20,000 people": a baseline right before the number vetoes it.
         if (head != HeadKind.Displaced && BaselineBefore(first)) return false;
         if (head == HeadKind.Displaced)
@@ -116,7 +127,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         var (direction, place, origin, placeConfidence) = Locate(sentence, first, end, headEnd, cue, head);
         confidence += placeConfidence;
 
-        var asOf = DateExpressionParser.FindAsOf(tokens, published);
+        if (!sentenceAsOfKnown) (sentenceAsOf, sentenceAsOfKnown) = (DateExpressionParser.FindAsOf(tokens, published), true);
+        var asOf = sentenceAsOf;
         var span = new TextSpan(tokens[first].Start, tokens[end - 1].End);
         figure = new DisplacementFigure
         {
@@ -164,31 +176,40 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return NumberEndingAt(before) is { } part && part.Value < number.Value && number.Value <= 100;
     }
 
+    // Number expressions do not overlap and come in text order, so both ends are sorted: binary searches.
     private NumberExpression? NumberEndingAt(int token)
     {
-        foreach (var other in numbers)
+        int lo = 0, hi = numbers.Count - 1;
+        while (lo <= hi)
         {
-            if (other.EndToken == token) return other;
+            var mid = (lo + hi) >>> 1;
+            if (numbers[mid].EndToken == token) return numbers[mid];
+            if (numbers[mid].EndToken < token) lo = mid + 1;
+            else hi = mid - 1;
         }
         return null;
     }
 
     private NumberExpression? NumberStartingAt(int token)
     {
-        foreach (var other in numbers)
+        int lo = 0, hi = numbers.Count - 1;
+        while (lo <= hi)
         {
-            if (other.FirstToken == token) return other;
+            var mid = (lo + hi) >>> 1;
+            if (numbers[mid].FirstToken == token) return numbers[mid];
+            if (numbers[mid].FirstToken < token) lo = mid + 1;
+            else hi = mid - 1;
         }
         return null;
     }
 
     // The nearest cue on either side of the number, not looking past another number or a clause break:
     // a cue beyond another number belongs to that number.
-    private (CueKind Cue, int Distance, bool OnRight) NearestCue(int first, int headEnd, int n)
+    private (CueKind Cue, int Distance, bool OnRight) NearestCue(int first, int headEnd, int index, int n)
     {
         var rightLimit = Math.Min(tokens.Count, headEnd + RightWindow);
         // A percentage aside ("1.9m people, or 85% of the population, were displaced") is not a competing count.
-        for (var next = n + 1; next < numbers.Count; next++)
+        for (var next = n + 1; next < numbers.Count && numbers[next].FirstToken < rightLimit; next++)
         {
             if (numbers[next].Percent is not null) continue;
             rightLimit = Math.Min(rightLimit, numbers[next].FirstToken);
@@ -205,8 +226,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             break;
         }
         var leftLimit = Math.Max(0, first - LeftWindow);
-        var previous = PreviousNumber(first);
-        if (previous is { } p) leftLimit = Math.Max(leftLimit, p.EndToken);
+        if (index > 0) leftLimit = Math.Max(leftLimit, numbers[index - 1].EndToken);
         var (left, leftDistance) = (CueKind.None, int.MaxValue);
         for (var k = first - 1; k >= leftLimit && !tokens.IsClauseBreak(k); k--)
         {
@@ -227,24 +247,14 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return false;
     }
 
-    private NumberExpression? PreviousNumber(int first)
-    {
-        NumberExpression? previous = null;
-        foreach (var other in numbers)
-        {
-            if (other.EndToken <= first) previous = other;
-        }
-        return previous;
-    }
-
     private (DisplacementDirection Direction, GazetteerEntry? Place, GazetteerEntry? Origin, double Confidence) Locate(
         int sentence, int first, int end, int headEnd, CueKind cue, HeadKind head)
     {
-        LoadCandidates(sentence, end, headEnd);
+        LoadCandidates(sentence, first, end, headEnd);
         PlaceRoles.Candidate? at = null, from = null;
         int atScore = int.MaxValue, fromScore = int.MaxValue;
         // A count of displaced people by name ("12,500 new arrivals in Chad ... fleeing El Geneina") is where they are.
-        var flightOnly = cue == CueKind.Flight && head != HeadKind.Displaced && !HasShelterCue();
+        var flightOnly = cue == CueKind.Flight && head != HeadKind.Displaced && !HasShelterCue(first, headEnd);
         foreach (var candidate in candidates)
         {
             var distance = candidate.FirstToken >= headEnd ? candidate.FirstToken - headEnd : Math.Max(0, first - candidate.EndToken);
@@ -266,7 +276,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             return (DisplacementDirection.At, a.Place, f.Place, 0.1);
         }
-        var focus = DiscourseFocus.For(Places, sentence);
+        if (!sentenceFocusKnown) (sentenceFocus, sentenceFocusKnown) = (DiscourseFocus.For(Places, sentence), true);
+        var focus = sentenceFocus;
         if (at is { } onlyAt)
         {
             // "Jabalia camp was encircled. ... 35,000 people fled, mostly to Gaza City": fled from the place being talked about.
@@ -285,26 +296,33 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         if (focus is { } focused)
         {
             // "fled other areas ... living in overcrowded areas": they are now in the place being talked about.
-            var direction = flightOnly && !DisplacementCues.NamesElsewhere(tokens) ? DisplacementDirection.From : DisplacementDirection.At;
+            var direction = flightOnly && !DisplacementCues.NamesElsewhere(tokens, first - PlaceWindow, headEnd + PlaceWindow)
+                ? DisplacementDirection.From
+                : DisplacementDirection.At;
             return (direction, focused.Place, null, -0.15 + 0.1 * focused.Share);
         }
         return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, null, null, -0.25);
     }
 
-    private bool HasShelterCue()
+    private bool HasShelterCue(int first, int headEnd)
     {
-        for (var k = 0; k < tokens.Count; k++)
+        var last = Math.Min(tokens.Count, headEnd + PlaceWindow);
+        for (var k = Math.Max(0, first - PlaceWindow); k < last; k++)
         {
             if (DisplacementCues.At(tokens, k) == CueKind.Shelter) return true;
         }
         return false;
     }
 
-    private void LoadCandidates(int sentence, int end, int headEnd)
+    private void LoadCandidates(int sentence, int first, int end, int headEnd)
     {
         candidates.Clear();
-        foreach (var toponym in Places.In(sentence))
+        var sentencePlaces = Places.In(sentence);
+        var windowStart = tokens[Math.Max(0, first - PlaceWindow)].Start;
+        var windowEnd = tokens[Math.Min(tokens.Count - 1, headEnd + PlaceWindow)].End;
+        for (var i = ArticlePlaces.FirstEndingAfter(sentencePlaces, windowStart); i < sentencePlaces.Count && sentencePlaces[i].Span.Start < windowEnd; i++)
         {
+            var toponym = sentencePlaces[i];
             var firstToken = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
             if (firstToken < 0) continue;
             var endToken = tokens.EndTokenOverlapping(firstToken, toponym.Span.End);

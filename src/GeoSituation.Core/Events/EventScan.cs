@@ -58,7 +58,15 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private readonly List<EventCue> cues = [];
     private readonly List<NumberExpression> numbers = [];
     private readonly List<(Toponym Toponym, int First, int End, bool Marked)> candidates = [];
+    private readonly List<(EventCue Cue, Toponym Place, bool Vicinity, bool Marked)> chosen = [];
+    private readonly Dictionary<int, int> chosenByCue = [];
+    private readonly Dictionary<(SituationEventType, string?, long, DateOnly?), int> eventIndex = [];
     private ArticlePlaces? places;
+
+    // Per sentence, computed on first need and shared by its events.
+    private (int? Fatalities, Victims Victims)? sentenceFatalities;
+    private EventCue? sentenceRemote;
+    private bool sentenceRemoteKnown;
 
     private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
 
@@ -79,6 +87,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private void ExtractSentence(int sentence, List<SituationEvent> events)
     {
+        sentenceFatalities = null;
+        sentenceRemoteKnown = false;
         LoadCandidates(sentence);
         var dated = DateExpressionParser.FindAsOf(tokens, published);
         var (date, timePrecision) = dated is { } d ? (d.Date, d.Precision) : published is { } p ? (p, 2) : ((DateOnly?)null, 3);
@@ -95,18 +105,24 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         }
 
         // One event per distinct cue: each place takes its governing cue, and a cue keeps its most specific place.
-        var chosen = new List<(EventCue Cue, Toponym Place, bool Vicinity)>(2);
+        chosen.Clear();
+        chosenByCue.Clear();
         foreach (var (toponym, first, end, marked) in candidates)
         {
             if (GoverningCue(first, end) is not { } cue || cue.Suppressed) continue;
-            var i = chosen.FindIndex(c => c.Cue.Token == cue.Token);
             var vicinity = IsVicinity(first);
-            if (i < 0) chosen.Add((cue, toponym, vicinity));
-            else if (IsMoreSpecific(toponym.Place, chosen[i].Place.Place)) chosen[i] = (cue, toponym, vicinity);
+            if (!chosenByCue.TryGetValue(cue.Token, out var i))
+            {
+                chosenByCue[cue.Token] = chosen.Count;
+                chosen.Add((cue, toponym, vicinity, marked));
+            }
+            else if (IsMoreSpecific(toponym.Place, chosen[i].Place.Place))
+            {
+                chosen[i] = (cue, toponym, vicinity, marked);
+            }
         }
-        foreach (var (cue, toponym, vicinity) in chosen)
+        foreach (var (cue, toponym, vicinity, marked) in chosen)
         {
-            var marked = candidates.Find(c => ReferenceEquals(c.Toponym, toponym)).Marked;
             var confidence = toponym.Confidence * (marked ? 1.0 : 0.85);
             Add(events, cue, toponym.Place, PrecisionOf(toponym.Place, vicinity), date, timePrecision, confidence);
         }
@@ -130,9 +146,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             Sentence = tokens.Sentence,
             Confidence = confidence,
         };
-        var same = events.FindIndex(e => e.Type == type && e.SubType == subType && e.Place.Id == place.Id && e.Date == date);
-        if (same < 0)
+        if (!eventIndex.TryGetValue((type, subType, place.Id, date), out var same))
         {
+            eventIndex[(type, subType, place.Id, date)] = events.Count;
             events.Add(situationEvent);
             return;
         }
@@ -149,8 +165,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     // Killing cues take their type from the victims, and ACLED puts any killing by strikes or shelling under remote violence.
     private (SituationEventType Type, string SubType, int? Fatalities) Refine(EventCue cue)
     {
-        var (fatalities, victims) = Fatalities();
-        var remote = cues.Find(c => c.Type == SituationEventType.ExplosionsRemoteViolence && !c.Suppressed);
+        var (fatalities, victims) = sentenceFatalities ??= Fatalities();
+        if (!sentenceRemoteKnown) (sentenceRemote, sentenceRemoteKnown) = (cues.Find(c => c.Type == SituationEventType.ExplosionsRemoteViolence && !c.Suppressed), true);
+        var remote = sentenceRemote!.Value;
         if (cue.Flavor == CueFlavor.Lethal)
         {
             if (remote.SubType is not null) return (remote.Type, remote.SubType, fatalities);
@@ -205,23 +222,32 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private bool IsSuppressed(int k)
     {
-        var i = cues.FindIndex(c => c.Token == k);
-        return i >= 0 && cues[i].Suppressed;
+        var i = FirstCueFrom(k);
+        return i < cues.Count && cues[i].Token == k && cues[i].Suppressed;
     }
 
+    // Cues come in token order: the index of the first cue at or after token k.
+    private int FirstCueFrom(int k)
+    {
+        int lo = 0, hi = cues.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (cues[mid].Token < k) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    // The cue nearest before the place, or the one nearest after it: a cue after the place governs it less often
+    // ("in Rafah, talks ..."), so it pays a small penalty.
     private EventCue? GoverningCue(int first, int end)
     {
-        EventCue? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var cue in cues)
-        {
-            // A cue after the place governs it less often ("in Rafah, talks ..."): it pays a small penalty.
-            var distance = cue.Token < first ? first - cue.Token : cue.Token - end + 3;
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (cue, distance);
-            }
-        }
+        var after = FirstCueFrom(first);
+        EventCue? best = after > 0 ? cues[after - 1] : null;
+        var bestDistance = best is { } before ? first - before.Token : int.MaxValue;
+        while (after < cues.Count && cues[after].Token < end) after++;
+        if (after < cues.Count && cues[after].Token - end + 3 < bestDistance) best = cues[after];
         return best;
     }
 

@@ -52,6 +52,20 @@ internal sealed class ArticlePlaces
         return new ArticlePlaces(bySentence, teasers);
     }
 
+    /// <summary>The index of the first toponym of a sentence's list (sorted by start) whose span ends after <paramref name="index"/>.</summary>
+    /// <remarks>Toponyms do not overlap, so their ends are sorted too.</remarks>
+    public static int FirstEndingAfter(IReadOnlyList<Toponym> sorted, int index)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].Span.End > index) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
     /// <summary>A country or region named by its people's adjective or plural rather than its name.</summary>
     /// <remarks>Checked only for countries and regions: city alternate spellings ("Khan Younis") end like demonyms too.</remarks>
     internal static bool IsDemonym(Toponym toponym)
