@@ -33,7 +33,7 @@ public sealed class BadInputTests(ServerFixture server)
         { "/tiles/places/-1/0/0", 400 },
         { "/tiles/places/1/2/0", 400 },
         { "/tiles/places/1/0/2.mvt", 400 },
-        { "/tiles/places/8/152/104.png", 400 },
+        { "/tiles/places/8/152/104.jpg", 400 },
         { "/tiles/places/99999999999999999999/0/0", 400 },
         { "/tiles/nope/0/0/0", 404 },
         { "/tiles/places,places/0/0/0", 404 },
