@@ -61,6 +61,16 @@ internal static class ArticleBody
             {
                 return (null, StatusCodes.Status400BadRequest, e.Message);
             }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses to decode escapes such as "\uD800" (an unpaired surrogate) into a string.
+                return (null, StatusCodes.Status400BadRequest, "The body's JSON strings contain invalid Unicode escapes (unpaired surrogates).");
+            }
+        }
+        // JSON escapes ("\u0000", "\uD800") decode to text the raw-byte checks above cannot see.
+        if (!new[] { article.Title, article.Text, article.Url, article.Source }.All(Security.TextValidation.IsClean))
+        {
+            return (null, StatusCodes.Status400BadRequest, "The article contains control characters (such as NUL) or invalid Unicode (unpaired surrogates).");
         }
         if (article.Title.Length > 1000) return (null, StatusCodes.Status400BadRequest, "title may be at most 1000 characters.");
         if (article.Url is { Length: > 2048 }) return (null, StatusCodes.Status400BadRequest, "url may be at most 2048 characters.");

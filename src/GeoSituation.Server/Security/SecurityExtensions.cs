@@ -6,7 +6,7 @@ namespace GeoSituation.Server.Security;
 
 /// <summary>
 /// The server's defences, in the order a request meets them: security headers, compression guard, write rate
-/// limit, request time limit, access control. Kestrel's own limits (body size, no Server header) are set here too.
+/// limit, request time limit, access control, path and query text validation. Kestrel's own limits (body size, no Server header) are set here too.
 /// </summary>
 public static partial class SecurityExtensions
 {
@@ -55,6 +55,7 @@ public static partial class SecurityExtensions
             return next(context);
         });
         app.UseMiddleware<AccessControlMiddleware>();
+        app.UseMiddleware<RequestTextValidationMiddleware>();
         return app;
     }
 
