@@ -4,7 +4,8 @@ namespace GeoSituation.Core.Geoparsing;
 
 /// <summary>Decisions the learned model cannot make well because annotated news rarely shows them.</summary>
 /// <remarks>
-/// Applied after the model: a capitalised demonym names its country ("Qatari", "Egyptian President", also
+/// Applied after the model: a name inside a disease's name ("West Nile virus") or a currency ("US$") is not a
+/// place; a capitalised demonym names its country ("Qatari", "Egyptian President", also
 /// inside an organisation's name, as annotated news marks "American" in "American Farm Bureau"); a lower-case
 /// repeat of a place the article capitalises elsewhere is that place ("khan younis"); a lower-case country at the
 /// head of a line is a dateline ("usa This Tuesday").
@@ -20,6 +21,11 @@ internal static class RecognitionRules
         foreach (var c in candidates)
         {
             if (c.Stop) continue;
+            if (NamesSomethingElse(text, tokens, c))
+            {
+                Set(c, false, threshold);
+                continue;
+            }
             var casing = Recognizer.Casing(text.AsSpan(c.Start, c.End - c.Start));
             var inPerson = false;
             for (var k = c.FirstToken; k <= c.LastToken; k++) inPerson |= people[k];
@@ -39,6 +45,21 @@ internal static class RecognitionRules
                 Set(c, true, threshold);
             }
         }
+    }
+
+    private static readonly HashSet<string> DiseaseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "syndrome",
+    };
+
+    /// <summary>A place name inside a disease's name ("West Nile virus", "Reston ebolavirus", "Lassa fever") or a
+    /// currency ("US$5") names the disease or the money, not the place.</summary>
+    private static bool NamesSomethingElse(string text, List<Token> tokens, Candidate c)
+    {
+        if (c.End < text.Length && text[c.End] == '$') return true;
+        if (c.LastToken + 1 >= tokens.Count || tokens[c.LastToken + 1].Before != Separator.Space) return false;
+        var next = tokens[c.LastToken + 1];
+        return DiseaseWords.Contains(text.AsSpan(next.Start, next.Length).ToString());
     }
 
     /// <summary>A misspelling of a place the article names ("Refa" for Rafah) is that place: too rare to learn.</summary>

@@ -14,36 +14,36 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            1.017965, // is-country
-            -0.458091, // is-dependency
-            2.376522, // is-continent-or-territory
-            1.731104, // is-region
-            -0.037315, // is-adm1
-            -1.765042, // is-adm2
+            0.932029, // is-country
+            -0.548835, // is-dependency
+            2.432774, // is-continent-or-territory
+            1.750238, // is-region
+            -0.065413, // is-adm1
+            -1.850863, // is-adm2
             0.000000, // is-governorate
-            -1.536396, // is-city
-            2.643212, // log-population
-            0.321655, // is-capital
-            0.732345, // is-adm1-seat
-            0.473286, // is-adm2-seat
-            0.364120, // primary-name
-            0.113330, // alias
-            -0.578956, // alternate-name
-            0.239758, // demonym
-            -0.060567, // largest-of-readings
-            2.321135, // population-vs-largest
-            0.802366, // qualifier-contains
-            -0.802366, // qualifier-conflicts
-            0.442189, // direction-word-and-area
-            1.275620, // country-share-of-others
-            0.106062, // country-is-most-mentioned
-            1.642030, // state-of-others
-            0.966374, // contains-others
-            2.120718, // near-others-150km
-            1.128059, // near-others-1000km
-            1.940622, // us-local-news
+            -1.415135, // is-city
+            2.671101, // log-population
+            0.369116, // is-capital
+            0.653737, // is-adm1-seat
+            0.397505, // is-adm2-seat
+            0.380666, // primary-name
+            0.128898, // alias
+            -0.581818, // alternate-name
+            0.195921, // demonym
+            -0.046465, // largest-of-readings
+            2.315929, // population-vs-largest
+            0.789189, // qualifier-contains
+            -0.789189, // qualifier-conflicts
+            0.449918, // direction-word-and-area
+            1.116198, // country-share-of-others
+            0.167963, // country-is-most-mentioned
+            1.727828, // state-of-others
+            1.026734, // contains-others
+            2.162923, // near-others-150km
+            0.931402, // near-others-1000km
+            0.989043, // us-local-news
             -0.000000, // log-readings
-            1.115762, // exact-surface
+            1.128666, // exact-surface
         ];
     }
 }

@@ -108,6 +108,8 @@ public sealed class GeoparserTests(GazetteerFixture fixture)
     [Theory]
     [InlineData("The talks resumed in March after a pause.", "March")]
     [InlineData("Mobile phone networks were down for most of the day.", "Mobile")]
+    [InlineData("Cases of West Nile virus were reported in the county.", "Nile")]
+    [InlineData("The fund pledged US$5 million for vaccines.", "US")]
     public void Ordinary_words_that_are_also_place_names_are_not_places(string text, string word)
     {
         NotAPlace(text, Parse(text), word);
