@@ -8,6 +8,7 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DbMigrateCommand.Create());
 root.Subcommands.Add(TrainRecognizerCommand.Create());
 root.Subcommands.Add(TrainResolverCommand.Create());

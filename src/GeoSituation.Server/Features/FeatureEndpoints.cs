@@ -212,6 +212,8 @@ public static class FeatureEndpoints
     {
         if (FeatureCatalogue.Find(collectionId) is not { } collection) return UnknownCollection(collectionId);
         if (!ItemsRequest.TryParse(collection, context.Request.Query, out var query, out var error)) return Problem.BadRequest("Invalid query parameter", error);
+        // ?f=csv: the same page as CSV with an HXL hashtag row (Export/CsvItemsResult).
+        if (context.Request.Query["f"] == "csv") return new Export.CsvItemsResult(query, store);
         return new FeatureCollectionResult(query, store);
     }
 

@@ -40,7 +40,7 @@ internal static class ItemsRequest
         {
             if (Single(query, crsParameter, ref error) is { } crs && crs != Crs84) { error = $"{crsParameter}: only {Crs84} is supported."; return false; }
         }
-        if (Single(query, "f", ref error) is { } format && format != "json" && format != "geojson") { error = "f: only json is supported for items."; return false; }
+        if (Single(query, "f", ref error) is { } format && format is not ("json" or "geojson" or "csv")) { error = "f must be json, geojson or csv."; return false; }
 
         DateTimeOffset? start = null, end = null;
         if (Single(query, "datetime", ref error) is { } datetime && !Datetime.TryParse(datetime, out start, out end, out error)) return false;

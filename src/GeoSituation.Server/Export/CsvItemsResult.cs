@@ -1,0 +1,52 @@
+using System.Text;
+using GeoSituation.Postgis.Export;
+using GeoSituation.Postgis.Features;
+
+namespace GeoSituation.Server.Export;
+
+/// <summary>
+/// /collections/{id}/items?f=csv: the same page of features as the GeoJSON response, as CSV with an HXL hashtag row
+/// (the writer `geosituation export --format csv` uses). Streamed; paging works as for GeoJSON (limit, after, before).
+/// </summary>
+internal sealed class CsvItemsResult(FeatureQuery query, FeatureStore store) : IResult
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var backwards = query.Before is not null && query.After is null;
+        var rows = new List<FeatureRow>();
+        var pending = store.ReadAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            // The first row is read before the status is sent, so a database failure still becomes a problem+json.
+            var hasRow = await pending.MoveNextAsync();
+            context.Response.ContentType = ContentType;
+            context.Response.Headers.ContentDisposition = $"inline; filename=\"{query.Collection.Id}.csv\"";
+            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 16 * 1024);
+            var csv = new HxlCsvWriter(writer, query.Collection);
+            await csv.WriteHeaderAsync(cancellationToken);
+            var written = 0;
+            if (backwards)
+            {
+                // A previous page comes newest-last with one extra row first that only says "more before".
+                while (hasRow) { rows.Add(pending.Current); hasRow = await pending.MoveNextAsync(); }
+                foreach (var row in rows.Count > query.Limit ? rows.Skip(1) : rows) await csv.WriteAsync(row, cancellationToken);
+            }
+            else
+            {
+                while (hasRow && written < query.Limit)
+                {
+                    await csv.WriteAsync(pending.Current, cancellationToken);
+                    written++;
+                    hasRow = await pending.MoveNextAsync();
+                }
+            }
+        }
+        finally
+        {
+            await pending.DisposeAsync();
+        }
+    }
+}
