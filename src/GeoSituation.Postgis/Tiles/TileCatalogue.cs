@@ -32,7 +32,8 @@ public static class TileCatalogue
         new("flows", "Displacement flows origin -> destination", 0, MaxZoom,
             [new("flows", "Flow lines", Fields("people", "Number", "origin", "String", "destination", "String", "as_of", "String", "displacement_id", "Number", "article_id", "Number"), "LineString")], true),
         new("mentions", "Every mention of a place in an article", 0, MaxZoom,
-            [new("mentions", "Mentions", Fields("surface", "String", "place_id", "Number", "article_id", "Number", "confidence", "Number", "seen_at", "String"), "Point")], true),
+            [new("mentions", "Mentions: one feature per place with counts below zoom 12, one per mention from zoom 12",
+                Fields("place_id", "Number", "place", "String", "mentions", "Number", "articles", "Number", "article_id", "Number", "surface", "String", "confidence", "Number", "seen_at", "String"), "Point")], true),
         new("basemap", "Offline basemap: Natural Earth countries, regions, Gaza governorates (approximate), GeoNames place labels", 0, MaxZoom,
         [
             new("countries", "Country polygons (Natural Earth)", Fields("name", "String", "country", "String"), "Polygon"),
