@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using GeoSituation.Cli.Feeds;
 using GeoSituation.Core.Articles;
 using GeoSituation.Postgis.Articles;
 using GeoSituation.Postgis.Database;
@@ -11,13 +12,14 @@ namespace GeoSituation.Cli.Commands;
 /// <summary>
 /// `geosituation ingest &lt;files or folders&gt;`: analyses and stores articles (.txt: first line the title; .jsonl: one
 /// JSON article a line; .json: an article or an array) in the configured database, with a progress bar.
+/// RSS/Atom feeds and HTML pages (files .xml/.rss/.atom/.html/.htm, or http(s) URLs) are read through Feeds/WebSources.
 /// Re-ingesting is harmless: articles are stored once by content hash.
 /// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders of articles (.txt, .jsonl, .json).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders of articles (.txt, .jsonl, .json), RSS/Atom feeds (.xml, .rss, .atom) or HTML pages (.html), or http(s) URLs of feeds and pages.", Arity = ArgumentArity.OneOrMore };
         var database = DbMigrateCommand.DatabaseOption();
         var data = DbMigrateCommand.DataOption();
         var geodata = GeodataOptions.Create();
@@ -42,18 +44,22 @@ internal static class IngestCommand
     internal static async Task<int> RunAsync(string[] paths, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, int parallel, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> files;
+        var webPaths = paths.Where(WebSources.Handles).ToArray();
         try
         {
-            files = ArticleFiles.Expand(paths);
+            files = ArticleFiles.Expand(paths.Except(webPaths));
         }
         catch (FileNotFoundException e)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 2;
         }
-        if (files.Count == 0)
+        var tally = new Tally();
+        var webArticles = await LoadWebSourcesAsync(webPaths, tally, cancellationToken);
+        if (files.Count == 0 && webArticles.Count == 0)
         {
-            AnsiConsole.MarkupLine("[yellow]No .txt, .jsonl or .json files found.[/]");
+            AnsiConsole.MarkupLine(tally.Failed > 0 ? "[red]No articles could be read.[/]" : "[yellow]No .txt, .jsonl or .json files found.[/]");
+            foreach (var error in tally.Errors.Take(10)) AnsiConsole.MarkupLineInterpolated($"[red]  {error}[/]");
             return 2;
         }
 
@@ -63,15 +69,14 @@ internal static class IngestCommand
         AnsiConsole.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into {session.Description}");
         var ingestor = new ArticleIngestor(new ArticleAnalyzer(gazetteer), new ArticleStore(session.DataSource));
 
-        var total = files.Sum(CountArticles);
-        var tally = new Tally();
+        var total = files.Sum(CountArticles) + webArticles.Count;
         var clock = Stopwatch.StartNew();
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var progress = context.AddTask("articles", maxValue: Math.Max(1, total));
-                await Parallel.ForEachAsync(ReadAll(files, tally), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+                await Parallel.ForEachAsync(webArticles.Concat(ReadAll(files, tally)), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
                     async (item, token) =>
                     {
                         try
@@ -93,7 +98,27 @@ internal static class IngestCommand
         AnsiConsole.MarkupLineInterpolated(
             $"[green]{tally.Created} new[/], {tally.Duplicates} already stored, [red]{tally.Failed} failed[/] in {seconds:0.0} s ({processed / Math.Max(seconds, 0.001):0} articles/s)");
         foreach (var error in tally.Errors.Take(10)) AnsiConsole.MarkupLineInterpolated($"[red]  {error}[/]");
-        return tally.Failed == 0 ? 0 : 1;
+        return tally.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Feeds and pages, read before the progress bar starts; a source that fails is counted and reported, the rest go on.</summary>
+    private static async Task<List<(ArticleInput Article, string Where)>> LoadWebSourcesAsync(string[] sources, Tally tally, CancellationToken cancellationToken)
+    {
+        var articles = new List<(ArticleInput, string)>();
+        if (sources.Length == 0) return articles;
+        using var http = WebSources.CreateClient();
+        foreach (var source in sources)
+        {
+            try
+            {
+                articles.AddRange(await WebSources.LoadAsync(source, http, cancellationToken));
+            }
+            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                Fail(tally, e.Message);
+            }
+        }
+        return articles;
     }
 
     private static void Fail(Tally tally, string error)
