@@ -44,6 +44,16 @@ internal static class MetricsEndpoints
             text.Sample("geosituation_ingest_total", PrometheusText.Labels(("outcome", outcome)), requests.Ingests.FirstOrDefault(i => i.Key == outcome).Value);
         }
 
+        text.Family("geosituation_tile_cache_requests_total", "counter", "Tiles served from the in-process cache (hit) or made by PostGIS (miss), by route.");
+        foreach (var result in new[] { "hit", "miss" })
+        {
+            var routes = requests.TileCache.Where(t => t.Key.Result == result).ToList();
+            if (routes.Count == 0) text.Sample("geosituation_tile_cache_requests_total", PrometheusText.Labels(("route", "/tiles/{layer}/{z}/{x}/{y}"), ("result", result)), 0);
+            foreach (var ((route, _), count) in routes.OrderBy(t => t.Key.Route, StringComparer.Ordinal))
+            {
+                text.Sample("geosituation_tile_cache_requests_total", PrometheusText.Labels(("route", route), ("result", result)), count);
+            }
+        }
         text.Family("geosituation_tile_cache_bytes", "gauge", "Bytes of tiles held in the in-process cache.").Sample("geosituation_tile_cache_bytes", "", tiles.Bytes);
         text.Family("geosituation_tile_cache_tiles", "gauge", "Tiles held in the in-process cache.").Sample("geosituation_tile_cache_tiles", "", tiles.Count);
 

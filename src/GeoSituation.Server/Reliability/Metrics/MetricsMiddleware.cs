@@ -17,8 +17,12 @@ internal sealed class MetricsMiddleware(RequestDelegate next, RequestMetrics met
         }
         finally
         {
-            var method = context.Request.Method;
-            metrics.Finished(KnownMethod(method), RouteOf(context), status, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var route = RouteOf(context);
+            metrics.Finished(KnownMethod(context.Request.Method), route, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            if (context.Response.Headers["X-Tile-Cache"].ToString() is "hit" or "miss" && status is 200 or 304)
+            {
+                metrics.TileServed(route, context.Response.Headers["X-Tile-Cache"].ToString());
+            }
         }
     }
 

@@ -14,14 +14,19 @@ internal sealed class RequestMetrics
     private readonly ConcurrentDictionary<(string Method, string Route, int Status), long> requests = new();
     private readonly ConcurrentDictionary<(string Method, string Route), Histogram> latencies = new();
     private readonly ConcurrentDictionary<string, long> ingests = new();
+    private readonly ConcurrentDictionary<(string Route, string Result), long> tileCache = new();
     private long inFlight;
 
     public IEnumerable<KeyValuePair<(string Method, string Route, int Status), long>> Requests => requests;
     public IEnumerable<KeyValuePair<(string Method, string Route), Histogram>> Latencies => latencies;
     public IEnumerable<KeyValuePair<string, long>> Ingests => ingests;
+    public IEnumerable<KeyValuePair<(string Route, string Result), long>> TileCache => tileCache;
     public long InFlight => Interlocked.Read(ref inFlight);
 
     public void Started() => Interlocked.Increment(ref inFlight);
+
+    /// <summary>A tile answered from the cache ("hit") or made by PostGIS ("miss"), as the tile endpoints say in X-Tile-Cache.</summary>
+    public void TileServed(string route, string result) => tileCache.AddOrUpdate((route, result), 1, (_, n) => n + 1);
 
     public void Finished(string method, string route, int status, double seconds)
     {
