@@ -12,7 +12,7 @@ namespace GeoSituation.Core.Gazetteer;
 /// </remarks>
 internal static class GazetteerCache
 {
-    private const int FormatVersion = 5;
+    private const int FormatVersion = 6;
     private const string Magic = "GEOSITUATION-GAZETTEER";
 
     public static string Stamp(string geodataDirectory)
@@ -84,8 +84,7 @@ internal static class GazetteerCache
             w.Write(e.PCode ?? "");
             w.Write(e.Iso3166_2 ?? "");
             w.Write(e.BoundaryApproximate);
-            w.Write(e.AlternateNames.Count);
-            foreach (var a in e.AlternateNames) w.Write(a);
+            w.Write(string.Join(GazetteerEntry.AlternateNameSeparator, e.AlternateNames));
             var bytes = e.Boundary is null ? [] : wkb.Write(e.Boundary);
             w.Write(bytes.Length);
             w.Write(bytes);
@@ -135,15 +134,14 @@ internal static class GazetteerCache
             var pcode = r.ReadString();
             var iso = r.ReadString();
             var approximate = r.ReadBoolean();
-            var alternates = new string[r.ReadInt32()];
-            for (var j = 0; j < alternates.Length; j++) alternates[j] = r.ReadString();
+            var alternates = r.ReadString();
             var geometryBytes = r.ReadBytes(r.ReadInt32());
             entries[i] = new GazetteerEntry
             {
                 Id = id, Name = name, Kind = kind, Latitude = lat, Longitude = lon, CountryCode = cc, FeatureCode = fcode,
                 Admin1Code = a1c, Admin2Code = a2c, Admin1Name = a1n, Admin2Name = a2n, Population = population,
                 PCode = pcode.Length == 0 ? null : pcode, Iso3166_2 = iso.Length == 0 ? null : iso,
-                BoundaryApproximate = approximate, AlternateNames = alternates,
+                BoundaryApproximate = approximate, PackedAlternateNames = alternates,
                 BoundaryWkb = geometryBytes.Length == 0 ? null : geometryBytes,
             };
         }

@@ -57,6 +57,22 @@ public sealed record GazetteerEntry
     }
     /// <summary>True when <see cref="Boundary"/> was derived, not surveyed (the Gaza governorates).</summary>
     public bool BoundaryApproximate { get; init; }
-    /// <summary>Other names of the place (Latin, Arabic and Hebrew script; demonyms for countries).</summary>
-    public IReadOnlyList<string> AlternateNames { get; init; } = [];
+    private IReadOnlyList<string>? alternateNames;
+    private string? packedAlternateNames;
+
+    /// <summary>Other names of the place (Latin, Arabic and Hebrew script).</summary>
+    /// <remarks>Unpacked from the binary cache on first use: the name index already holds them for lookups.</remarks>
+    public IReadOnlyList<string> AlternateNames
+    {
+        get => alternateNames ??= packedAlternateNames is null or "" ? [] : packedAlternateNames.Split(AlternateNameSeparator);
+        init => alternateNames = value;
+    }
+
+    /// <summary>The alternate names joined by <see cref="AlternateNameSeparator"/>, split lazily.</summary>
+    internal string? PackedAlternateNames
+    {
+        init => packedAlternateNames = value;
+    }
+
+    internal const char AlternateNameSeparator = '\u001F';
 }
