@@ -328,6 +328,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             var endToken = tokens.EndTokenOverlapping(firstToken, toponym.Span.End);
             // A name inside the counted noun phrase ("1.4 million Gazans") describes the people, not a place.
             if (firstToken >= end && endToken <= headEnd) continue;
+            // "the UN said from Cairo", "CAIRO (Reuters) -": where the news was told, neither origin nor destination.
+            if (ReportingPlaces.IsReportingPlace(tokens, firstToken, endToken)) continue;
             candidates.Add(new PlaceRoles.Candidate(toponym, firstToken, endToken, PlaceRoles.Of(tokens, firstToken, endToken)));
         }
     }
