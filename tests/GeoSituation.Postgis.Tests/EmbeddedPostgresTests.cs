@@ -76,6 +76,29 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task A_data_folder_under_a_private_parent_works()
+    {
+        // A checkout under /root: as root, the postgres user cannot enter it, so the cluster must live elsewhere.
+        if (!OperatingSystem.IsLinux()) return;
+        var parent = Directory.CreateTempSubdirectory("geosituation-private-").FullName;
+        File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var folder = Path.Combine(parent, "data");
+        try
+        {
+            var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataFolder = folder, Durable = false });
+            Assert.Equal(1, await KeptValueAsync(cluster.ConnectionString, probeOnly: true));
+            if (Environment.IsPrivilegedProcess) Assert.StartsWith("/var/tmp/geosituation-", cluster.ClusterFolder);
+            await cluster.StopAsync();
+            if (Environment.IsPrivilegedProcess) Directory.Delete(Path.GetDirectoryName(cluster.ClusterFolder)!, recursive: true);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            try { Directory.Delete(parent, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
     public async Task A_pid_file_naming_a_live_process_that_is_not_postgres_is_cleared()
     {
         var folder = Directory.CreateTempSubdirectory("geosituation-pidreuse-").FullName;

@@ -31,9 +31,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         this.options = options;
         this.logger = logger;
         DataFolder = Path.GetFullPath(options.DataFolder);
-        ClusterFolder = Path.Combine(DataFolder, "pg");
-        SocketFolder = ChooseSocketFolder(DataFolder);
-        LogFile = Path.Combine(DataFolder, "pg-log", "postgres.log");
+        // PostgreSQL's own files live where the postgres user can reach them (see ReachableHome).
+        var home = ReachableHome(DataFolder);
+        ClusterFolder = Path.Combine(home, "pg");
+        SocketFolder = ChooseSocketFolder(home);
+        LogFile = Path.Combine(home, "pg-log", "postgres.log");
     }
 
     public string DataFolder { get; }
@@ -64,8 +66,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         Directory.CreateDirectory(SocketFolder);
         Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
-        // The data folder itself may be private (mode 700): the postgres user must be able to enter it.
-        await PostgresCommand.GiveToPostgresUserAsync(DataFolder, recursive: false, cancellationToken);
+        var home = Path.GetDirectoryName(ClusterFolder)!;
+        if (home != DataFolder) logger.LogWarning("The postgres user cannot enter {DataFolder} (a parent folder is private); the cluster lives in {Home}", DataFolder, home);
+        // The folder itself may be private (mode 700): the postgres user must be able to enter it.
+        await PostgresCommand.GiveToPostgresUserAsync(home, recursive: false, cancellationToken);
         await PostgresCommand.GiveToPostgresUserAsync(SocketFolder, recursive: true, cancellationToken);
         await PostgresCommand.GiveToPostgresUserAsync(Path.GetDirectoryName(LogFile)!, recursive: true, cancellationToken);
 
@@ -198,13 +202,32 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         MaxPoolSize = 100,
     }.ConnectionString;
 
+    /// <summary>
+    /// The data folder, unless we are root and a parent folder is closed to other users (a checkout under /root):
+    /// the postgres user could not enter it, so the cluster goes to /var/tmp/geosituation-&lt;hash of the folder&gt;.
+    /// </summary>
+    private static string ReachableHome(string dataFolder)
+    {
+        if (!PostgresCommand.RunsAsOtherUser || OperatingSystem.IsWindows()) return dataFolder;
+        for (var dir = Directory.GetParent(dataFolder); dir is not null; dir = dir.Parent)
+        {
+            if (dir.Exists && (File.GetUnixFileMode(dir.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                return Path.Combine("/var/tmp", "geosituation-" + FolderHash(dataFolder));
+            }
+        }
+        return dataFolder;
+    }
+
+    private static string FolderHash(string folder) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folder)))[..12];
+
     private static string ChooseSocketFolder(string dataFolder)
     {
         var inside = Path.Combine(dataFolder, "pg-run");
         if ((inside + "/.s.PGSQL.5432.lock").Length <= MaxSocketPathLength) return inside;
         // Deep data folders exceed the Unix socket path limit; use a short folder named after the data folder.
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataFolder)))[..12];
-        return Path.Combine(Path.GetTempPath(), "geosituation-pg-" + hash);
+        return Path.Combine(Path.GetTempPath(), "geosituation-pg-" + FolderHash(dataFolder));
     }
 
     /// <summary>True while the postmaster named in postmaster.pid is alive (read from /proc: no process spawned).</summary>
