@@ -2,7 +2,7 @@ using GeoSituation.Server.Reliability.Metrics;
 
 namespace GeoSituation.Server.Reliability;
 
-/// <summary>The database watchdog and /metrics.</summary>
+/// <summary>The database monitor (pool hygiene across outages) and /metrics.</summary>
 public static class ReliabilityExtensions
 {
     public static IServiceCollection AddGeoReliability(this IServiceCollection services)

@@ -59,7 +59,6 @@ internal static class MetricsEndpoints
 
         text.Family("geosituation_database_up", "gauge", "1 when the last database probe (every second) succeeded.").Sample("geosituation_database_up", "", database.IsUp ? 1 : 0);
         text.Family("geosituation_database_outages_total", "counter", "Times the database stopped answering.").Sample("geosituation_database_outages_total", "", database.Outages);
-        text.Family("geosituation_database_restarts_total", "counter", "Times the embedded cluster was started again by the server.").Sample("geosituation_database_restarts_total", "", database.Restarts);
 
         string? family = null;
         foreach (var (name, kind, labels, value) in npgsql.Snapshot())
