@@ -21,7 +21,7 @@ public static class ResolutionFeatures
         "qualifier-contains", "qualifier-conflicts", "direction-word-and-area",
         "country-share-of-others", "country-is-most-mentioned", "state-of-others", "contains-others",
         "near-others-150km", "near-others-1000km", "us-local-news",
-        "log-readings", "exact-surface",
+        "log-readings", "exact-surface", "same-kind-as-list-neighbours",
     ];
 
     public static int Count => Names.Length;
@@ -102,7 +102,25 @@ public static class ResolutionFeatures
         f[i++] = input.UsLocalNews && e.CountryCode == "US" ? 1 : 0;
         f[i++] = Math.Log(input.Readings) / 5;
         f[i++] = input.Surface == e.Name ? 1 : 0;
+        // "Arizona, California, Colorado and Ontario": a name in a list is the same kind of place as its neighbours.
+        if (input.ListNeighbourKinds.Length > 0)
+        {
+            var kind = KindClass(e);
+            var same = 0;
+            foreach (var k in input.ListNeighbourKinds) same += k == kind ? 1 : 0;
+            f[i++] = (double)same / input.ListNeighbourKinds.Length;
+        }
     }
+
+    /// <summary>Country, state, county, town or region: the level of a place for list coherence.</summary>
+    internal static int KindClass(GazetteerEntry e) => e.Kind switch
+    {
+        PlaceKind.Country => 0,
+        PlaceKind.AdminArea when e.FeatureCode == "ADM1" => 1,
+        PlaceKind.AdminArea => 2,
+        PlaceKind.City => 3,
+        _ => 4,
+    };
 }
 
 /// <summary>What the article says around one toponym, shared by all its readings.</summary>
@@ -114,7 +132,8 @@ internal readonly record struct ResolutionInput(
     bool Directional,
     OtherPlace[] Others,
     string MostMentionedCountry,
-    bool UsLocalNews);
+    bool UsLocalNews,
+    int[] ListNeighbourKinds);
 
 /// <summary>A place the article names elsewhere, with its mentions' summed weight and position ready for distances.</summary>
 internal readonly record struct OtherPlace(GazetteerEntry Entry, double Weight, double LatRad, double LonRad, double CosLat)

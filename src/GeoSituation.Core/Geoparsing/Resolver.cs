@@ -20,7 +20,7 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
     public void Resolve(List<Token> tokens, string[] lower, List<Candidate> accepted, bool usLocalNews, Action<Candidate, GazetteerEntry, double[]>? inspect)
     {
         FindQualifiers(tokens, accepted);
-        foreach (var c in accepted) Choose(c, accepted, lower, Input(c, accepted, lower, [], "", usLocalNews), null);
+        foreach (var c in accepted) Choose(c, accepted, lower, Input(c, accepted, tokens, lower, [], "", usLocalNews), null);
         for (var pass = 0; pass < ContextPasses; pass++)
         {
             var last = pass == ContextPasses - 1;
@@ -33,23 +33,45 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
                     var others = Others(c.Key, accepted);
                     contextByKey[c.Key] = context = (others, MostMentioned(others));
                 }
-                Choose(c, accepted, lower, Input(c, accepted, lower, context.Others, context.MostMentioned, usLocalNews), last ? inspect : null);
+                Choose(c, accepted, lower, Input(c, accepted, tokens, lower, context.Others, context.MostMentioned, usLocalNews), last ? inspect : null);
             }
         }
         OneSensePerDiscourse(accepted);
     }
 
-    private ResolutionInput Input(Candidate c, List<Candidate> all, string[] lower, OtherPlace[] others, string mostMentioned, bool usLocalNews)
+    private ResolutionInput Input(Candidate c, List<Candidate> all, List<Token> tokens, string[] lower, OtherPlace[] others, string mostMentioned, bool usLocalNews)
     {
         var entries = gazetteer.Entries;
         long largest = 0;
         foreach (var h in c.Hits) largest = Math.Max(largest, entries[h.Entry].Population);
         var qualifier = c.Qualifier >= 0 && all[c.Qualifier].Entry >= 0 ? entries[all[c.Qualifier].Entry] : null;
         var directional = c.FirstToken > 0 && ContextWords.Directional.Contains(lower[c.FirstToken - 1]);
-        return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews);
+        return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews, ListNeighbourKinds(c, all, tokens, lower));
     }
 
     /// <summary>The places chosen for the article's other names, one per entry with its mentions' weights summed.</summary>
+    /// <summary>Kinds of the places chosen for the names listed right before and after this one
+    /// ("A, B and C"), so a list of states reads as states.</summary>
+    private int[] ListNeighbourKinds(Candidate c, List<Candidate> all, List<Token> tokens, string[] lower)
+    {
+        var index = all.IndexOf(c);
+        var kinds = new List<int>(2);
+        if (index > 0 && Listed(all[index - 1], c, tokens, lower) && all[index - 1].Entry >= 0)
+            kinds.Add(ResolutionFeatures.KindClass(gazetteer.Entries[all[index - 1].Entry]));
+        if (index + 1 < all.Count && Listed(c, all[index + 1], tokens, lower) && all[index + 1].Entry >= 0)
+            kinds.Add(ResolutionFeatures.KindClass(gazetteer.Entries[all[index + 1].Entry]));
+        return [.. kinds];
+    }
+
+    // b follows a in a list: right after a comma, or after "and"/"or" (with or without a comma).
+    private static bool Listed(Candidate a, Candidate b, List<Token> tokens, string[] lower)
+    {
+        if (b.Qualifier >= 0 || a.Qualifier >= 0) return false;
+        var gap = b.FirstToken - a.LastToken;
+        if (gap == 1) return tokens[b.FirstToken].Before == Separator.Comma;
+        return gap == 2 && lower[a.LastToken + 1] is "and" or "or";
+    }
+
     private OtherPlace[] Others(string key, List<Candidate> all)
     {
         var weights = new Dictionary<int, double>();

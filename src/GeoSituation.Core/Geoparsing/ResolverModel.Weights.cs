@@ -14,36 +14,37 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            0.932029, // is-country
-            -0.548835, // is-dependency
-            2.432774, // is-continent-or-territory
-            1.750238, // is-region
-            -0.065413, // is-adm1
-            -1.850863, // is-adm2
+            0.995613, // is-country
+            -0.431978, // is-dependency
+            2.309183, // is-continent-or-territory
+            1.732321, // is-region
+            -0.068135, // is-adm1
+            -1.773272, // is-adm2
             0.000000, // is-governorate
-            -1.415135, // is-city
-            2.671101, // log-population
-            0.369116, // is-capital
-            0.653737, // is-adm1-seat
-            0.397505, // is-adm2-seat
-            0.380666, // primary-name
-            0.128898, // alias
-            -0.581818, // alternate-name
-            0.195921, // demonym
-            -0.046465, // largest-of-readings
-            2.315929, // population-vs-largest
-            0.789189, // qualifier-contains
-            -0.789189, // qualifier-conflicts
-            0.449918, // direction-word-and-area
-            1.116198, // country-share-of-others
-            0.167963, // country-is-most-mentioned
-            1.727828, // state-of-others
-            1.026734, // contains-others
-            2.162923, // near-others-150km
-            0.931402, // near-others-1000km
-            0.989043, // us-local-news
+            -1.481154, // is-city
+            2.676170, // log-population
+            0.301656, // is-capital
+            0.714027, // is-adm1-seat
+            0.437697, // is-adm2-seat
+            0.372022, // primary-name
+            0.097235, // alias
+            -0.584244, // alternate-name
+            0.250814, // demonym
+            -0.058959, // largest-of-readings
+            2.352707, // population-vs-largest
+            0.775231, // qualifier-contains
+            -0.775231, // qualifier-conflicts
+            0.456213, // direction-word-and-area
+            1.336629, // country-share-of-others
+            0.172329, // country-is-most-mentioned
+            1.725674, // state-of-others
+            1.022401, // contains-others
+            2.186522, // near-others-150km
+            1.026463, // near-others-1000km
+            1.989001, // us-local-news
             -0.000000, // log-readings
-            1.128666, // exact-surface
+            1.112238, // exact-surface
+            1.219310, // same-kind-as-list-neighbours
         ];
     }
 }
