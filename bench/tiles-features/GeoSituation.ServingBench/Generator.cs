@@ -158,6 +158,9 @@ internal static class Generator
             await writer.CompleteAsync();
         }
 
+        // Fresh statistics before the statements that join the new rows.
+        await using (var analyze = new NpgsqlCommand("ANALYZE articles, mentions, displacement", connection, transaction)) await analyze.ExecuteNonQueryAsync();
+
         // A flow for every tenth article: from its first place to another of its places.
         await using (var flows = new NpgsqlCommand(
             """

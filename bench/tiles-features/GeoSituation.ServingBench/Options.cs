@@ -22,7 +22,8 @@ internal sealed class Options(string[] args)
     public NpgsqlDataSource DataSource()
     {
         var connection = Get("db") ?? EmbeddedPostgres.ConnectionStringFor(new EmbeddedPostgresOptions { DataFolder = Path.GetFullPath(Require("data")) });
-        return GeoDataSource.Create(connection);
+        // Bulk loads and whole-table statements outlast Npgsql's 30 s default on a busy machine.
+        return GeoDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { CommandTimeout = 0 }.ConnectionString);
     }
 
     /// <summary>The repository root (for the server's own SQL files, read in place so the bench runs exactly what the server runs).</summary>

@@ -67,6 +67,16 @@ public sealed class RasterTileTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task The_eastern_half_of_the_world_at_z1_shows_the_Middle_East()
+    {
+        // Regression: a tile envelope widened past 180 degrees wrapped round to the western hemisphere.
+        var (lon, lat) = await StoredRafahAsync();
+        var (x, y, px, py) = PixelOf(lon, lat, 1);
+        using var bitmap = await GetPngAsync($"/tiles/places/1/{x}/{y}.png");
+        Assert.True(DrawnPixelsAround(bitmap, px, py, 2) >= 10, $"nothing drawn at Rafah ({px},{py}) in 1/{x}/{y}");
+    }
+
+    [Fact]
     public async Task Data_tiles_without_data_are_fully_transparent()
     {
         // 8/0/128: open Pacific, where the seed names nothing.
