@@ -154,6 +154,8 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         Add(command, figures.Select(f => f.Sentence.End).ToArray());
         Add(command, figures.Select(f => Quote(text, f.Sentence)).ToArray());
         Add(command, figures.Select(f => (float)f.Confidence).ToArray());
+        Add(command, figures.Select(f => CleanOrNull(f.QualifierText)).ToArray());
+        Add(command, figures.Select(f => f.IsVague).ToArray());
         return command;
     }
 

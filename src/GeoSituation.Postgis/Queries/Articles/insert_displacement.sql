@@ -1,18 +1,21 @@
 -- Figures, and a flow line for each figure that names both an origin and a different destination.
 -- $1 article id, $2 seen at; arrays: $3 place ids, $4 origin ids, $5 people, $6 low, $7 high, $8 qualifiers,
 -- $9 number texts, $10 directions, $11 as-of dates, $12 as-of bases, $13 starts, $14 ends, $15 sentence starts,
--- $16 sentence ends, $17 quotes, $18 confidences
+-- $16 sentence ends, $17 quotes, $18 confidences, $19 qualifiers as written, $20 vague flags
 WITH input AS (
     SELECT *
     FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::text[], $10::text[],
-                $11::date[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[], $17::text[], $18::real[]) WITH ORDINALITY
+                $11::date[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[], $17::text[], $18::real[],
+                $19::text[], $20::boolean[]) WITH ORDINALITY
          AS u(place_id, origin_id, people, low, high, qualifier, number_text, direction, as_of, as_of_basis,
-              start_offset, end_offset, sentence_start, sentence_end, quote, confidence, ord)
+              start_offset, end_offset, sentence_start, sentence_end, quote, confidence, qualifier_text, is_vague, ord)
 ), inserted AS (
     INSERT INTO displacement (article_id, place_id, origin_id, people, low, high, qualifier, number_text, direction, as_of,
-                              as_of_basis, start_offset, end_offset, sentence_start, sentence_end, quote, confidence, seen_at, geom)
+                              as_of_basis, start_offset, end_offset, sentence_start, sentence_end, quote, confidence, seen_at, geom,
+                              qualifier_text, is_vague)
     SELECT $1, i.place_id, i.origin_id, i.people, i.low, i.high, i.qualifier, i.number_text, i.direction, i.as_of,
-           i.as_of_basis, i.start_offset, i.end_offset, i.sentence_start, i.sentence_end, i.quote, i.confidence, $2, p.geom
+           i.as_of_basis, i.start_offset, i.end_offset, i.sentence_start, i.sentence_end, i.quote, i.confidence, $2, p.geom,
+           i.qualifier_text, i.is_vague
     FROM input i
     LEFT JOIN places p ON p.id = i.place_id
     ORDER BY i.ord

@@ -11,7 +11,9 @@ WITH bounds AS (
            d.direction,
            p.name AS place,
            CASE WHEN p.id > 0 THEN p.id END AS geonameid,
-           p.pcode,
+           COALESCE(p.pcode, g.pcode) AS pcode,
+           CASE WHEN p.pcode IS NOT NULL THEN false WHEN g.pcode IS NOT NULL THEN g.approximate END AS pcode_approximate,
+           d.is_vague,
            to_char(d.as_of, 'YYYY-MM-DD') AS as_of,
            d.article_id,
            d.confidence,
@@ -19,6 +21,8 @@ WITH bounds AS (
     FROM displacement d
     JOIN places p ON p.id = d.place_id
     CROSS JOIN bounds b
+    -- The governorate a town lies in gives its P-code (Migrations/0003: pcode_area_at).
+    LEFT JOIN LATERAL pcode_area_at(CASE WHEN p.pcode IS NULL THEN d.geom END) g ON true
     WHERE d.geom && b.query_env
       AND ($4::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) >= $4::timestamptz)
       AND ($5::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) <= $5::timestamptz)
