@@ -32,7 +32,7 @@ public sealed class FeaturesApiTests(ServerFixture server)
             conformance.GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()));
         var collections = await server.GetJsonAsync("/collections");
         var ids = collections.GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["places", "mentions", "displacement", "events", "flows", "articles"], ids);
+        Assert.Equal(["places", "mentions", "displacement", "displacement-summary", "events", "flows", "articles"], ids);
         var places = await server.GetJsonAsync("/collections/places");
         Assert.Equal(4, places.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].GetArrayLength());
         var items = places.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "items");
