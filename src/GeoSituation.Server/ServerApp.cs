@@ -2,6 +2,7 @@ using GeoSituation.Server.Api;
 using GeoSituation.Server.Articles;
 using GeoSituation.Server.Cors;
 using GeoSituation.Server.Database;
+using GeoSituation.Server.Docs;
 using GeoSituation.Server.Features;
 using GeoSituation.Server.Health;
 using GeoSituation.Server.Hosting;
@@ -46,6 +47,7 @@ public static class ServerApp
         app.MapRasterTiles();
         app.MapArticles();
         app.MapApiDescription();
+        app.MapApiReference();
         return app;
     }
 }

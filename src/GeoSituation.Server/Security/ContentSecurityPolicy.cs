@@ -25,6 +25,16 @@ internal static partial class ContentSecurityPolicy
                (frameable ? "frame-ancestors *" : "frame-ancestors 'self'");
     }
 
+    /// <summary>
+    /// The policy of the API reference (/docs): scripts from this origin only, as everywhere; styles may be inline
+    /// because Scalar's renderer (Vue) injects its component styles at run time. No hashes here: a hash in
+    /// style-src would make browsers ignore 'unsafe-inline'.
+    /// </summary>
+    public static string ForApiReference() =>
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+        "worker-src 'self' blob:; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     /// <summary>SHA-256 (base64) of every inline &lt;script&gt; and &lt;style&gt; body in the HTML files of wwwroot.</summary>
     public static (List<string> Scripts, List<string> Styles) InlineHashes(string? webRoot)
     {

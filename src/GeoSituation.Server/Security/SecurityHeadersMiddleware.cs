@@ -29,7 +29,7 @@ internal sealed class SecurityHeadersMiddleware
             if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
                 var embed = IsEmbed(context.Request.Path);
-                headers.ContentSecurityPolicy = embed ? embedPolicy : pagePolicy;
+                headers.ContentSecurityPolicy = embed ? embedPolicy : IsApiReference(context.Request.Path) ? ApiReferencePolicy : pagePolicy;
                 if (!embed) headers.XFrameOptions = "SAMEORIGIN";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
@@ -38,6 +38,10 @@ internal sealed class SecurityHeadersMiddleware
         });
         return next(context);
     }
+
+    private static readonly string ApiReferencePolicy = ContentSecurityPolicy.ForApiReference();
+
+    private static bool IsApiReference(PathString path) => path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsEmbed(PathString path) =>
         path.Equals("/embed", StringComparison.OrdinalIgnoreCase) || path.Equals("/embed.html", StringComparison.OrdinalIgnoreCase);
