@@ -35,17 +35,19 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT COALESCE(NULLIF(btrim(source), ''),
                     NULLIF(lower(substring(url FROM '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:]+)')), ''),
-                    'article ' || id)
+                    'article ' || id::text)
 $$;
 
 -- The place's own P-code when it is a governorate; else the P-code of the governorate it lies in, found on the
 -- approximate governorate polygons (pcode_approximate = true: a place near a boundary may be in its neighbour).
+-- The look-up sits inside the properties' subquery so that numberMatched (count(*)) and keyset paging, which do
+-- not read properties, do not pay for it.
 CREATE OR REPLACE VIEW ogc_displacement AS
 SELECT d.id AS fid,
        d.geom,
        COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) AS t_start,
        COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) AS t_end,
-       json_build_object(
+       (SELECT json_build_object(
            'people', d.people,
            'low', d.low,
            'high', d.high,
@@ -71,12 +73,13 @@ SELECT d.id AS fid,
            'pcode_approximate', CASE WHEN p.pcode IS NOT NULL THEN false WHEN g.pcode IS NOT NULL THEN g.approximate END,
            'admin_area', CASE WHEN p.pcode IS NULL THEN g.name END,
            'source', article_source_name(a.source, a.url, a.id),
-           'origin_id', o.id) AS properties
+           'origin_id', o.id)
+        FROM (SELECT) AS one
+        LEFT JOIN LATERAL pcode_area_at(CASE WHEN p.pcode IS NULL THEN d.geom END) g ON true) AS properties
 FROM displacement d
 LEFT JOIN places p ON p.id = d.place_id
 LEFT JOIN places o ON o.id = d.origin_id
-JOIN articles a ON a.id = d.article_id
-LEFT JOIN LATERAL pcode_area_at(CASE WHEN p.pcode IS NULL THEN d.geom END) g ON true;
+JOIN articles a ON a.id = d.article_id;
 
 CREATE OR REPLACE VIEW ogc_flows AS
 SELECT f.id AS fid,
@@ -120,43 +123,15 @@ JOIN articles a ON a.id = f.article_id;
 --   figures of people at a place that has one (governorates, regions, countries), approximate when it is.
 -- fid is the smallest displacement id in the group: unique, and unchanged when later figures join the group.
 -- A function so that tiles can summarise only the figures inside a tile (area); the collection's view passes NULL.
+-- The latest, lowest and highest figures are picked by id in the aggregate and read back by primary key.
 CREATE FUNCTION displacement_summary(area geometry)
 RETURNS TABLE (fid bigint, geom geometry, t_start timestamptz, t_end timestamptz, properties json)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-WITH figures AS (
-    SELECT d.id, d.place_id, d.people, d.as_of_basis,
-           CASE WHEN d.direction = 'at' AND d.origin_id IS NOT NULL AND d.origin_id <> d.place_id THEN 'to' ELSE d.direction END AS direction, d.qualifier, d.number_text, d.as_of, d.seen_at, d.article_id,
-           COALESCE(d.low, d.people) AS lower_end,
-           COALESCE(d.high, d.people) AS upper_end,
-           COALESCE(d.as_of, (d.seen_at AT TIME ZONE 'UTC')::date) AS day,
-           article_source_name(a.source, a.url, a.id) AS source,
-           a.url AS article_url,
-           COALESCE(a.published, a.ingested_at) AS article_time
-    FROM displacement d
-    JOIN articles a ON a.id = d.article_id
-    WHERE d.place_id IS NOT NULL
-      AND (area IS NULL OR d.geom && area)
-), groups AS (
-    SELECT f.place_id,
-           f.direction,
-           date_trunc('week', f.day)::date AS period_start,
-           min(f.id) AS fid,
-           (array_agg(f.id ORDER BY f.day DESC, f.article_time DESC, f.id DESC))[1] AS latest_id,
-           (array_agg(f.id ORDER BY f.lower_end ASC, f.day DESC, f.id DESC))[1] AS low_id,
-           (array_agg(f.id ORDER BY f.upper_end DESC, f.day DESC, f.id DESC))[1] AS high_id,
-           count(*) AS figures,
-           count(DISTINCT f.article_id) AS articles,
-           count(DISTINCT lower(f.source)) AS sources,
-           string_agg(DISTINCT f.source, '; ') AS source_names,
-           string_agg(f.id::text, ',' ORDER BY f.id) AS figure_ids
-    FROM figures f
-    GROUP BY f.place_id, f.direction, date_trunc('week', f.day)::date
-)
 SELECT g.fid,
        p.geom,
-       g.period_start::timestamp AT TIME ZONE 'UTC' AS t_start,
-       (g.period_start + 7)::timestamp AT TIME ZONE 'UTC' - interval '1 microsecond' AS t_end,
+       g.period_start::timestamp AT TIME ZONE 'UTC',
+       (g.period_start + 7)::timestamp AT TIME ZONE 'UTC' - interval '1 microsecond',
        json_build_object(
            'place', p.name,
            'geonameid', CASE WHEN p.id > 0 THEN p.id END,
@@ -173,15 +148,15 @@ SELECT g.fid,
            'number_text', latest.number_text,
            'as_of', latest.as_of,
            'as_of_basis', latest.as_of_basis,
-           'source', latest.source,
-           'article_id', latest.article_id,
-           'article_url', latest.article_url,
-           'low', low.lower_end,
+           'source', article_source_name(latest_article.source, latest_article.url, latest_article.id),
+           'article_id', latest_article.id,
+           'article_url', latest_article.url,
+           'low', COALESCE(low.low, low.people),
            'low_number_text', low.number_text,
-           'low_source', low.source,
-           'high', high.upper_end,
+           'low_source', article_source_name(low_article.source, low_article.url, low_article.id),
+           'high', COALESCE(high.high, high.people),
            'high_number_text', high.number_text,
-           'high_source', high.source,
+           'high_source', article_source_name(high_article.source, high_article.url, high_article.id),
            'sources', g.sources,
            'source_names', g.source_names,
            'figures', g.figures,
@@ -189,14 +164,47 @@ SELECT g.fid,
            'area_km2', round(b.area_km2::numeric, 1),
            'area_approximate', b.approximate,
            'density_per_km2', CASE WHEN g.direction = 'at' AND b.area_km2 > 0 THEN round((latest.people / b.area_km2)::numeric, 1) END,
-           'density_low_per_km2', CASE WHEN g.direction = 'at' AND b.area_km2 > 0 THEN round((low.lower_end / b.area_km2)::numeric, 1) END,
-           'density_high_per_km2', CASE WHEN g.direction = 'at' AND b.area_km2 > 0 THEN round((high.upper_end / b.area_km2)::numeric, 1) END,
-           'figure_ids', g.figure_ids) AS properties
-FROM groups g
+           'density_low_per_km2', CASE WHEN g.direction = 'at' AND b.area_km2 > 0 THEN round((COALESCE(low.low, low.people) / b.area_km2)::numeric, 1) END,
+           'density_high_per_km2', CASE WHEN g.direction = 'at' AND b.area_km2 > 0 THEN round((COALESCE(high.high, high.people) / b.area_km2)::numeric, 1) END,
+           'figure_ids', g.figure_ids)
+FROM (
+    SELECT f.place_id,
+           f.direction,
+           f.period_start,
+           min(f.id) AS fid,
+           (array_agg(f.id ORDER BY f.day DESC, f.article_time DESC, f.id DESC))[1] AS latest_id,
+           (array_agg(f.id ORDER BY f.lower_end ASC, f.day DESC, f.id DESC))[1] AS low_id,
+           (array_agg(f.id ORDER BY f.upper_end DESC, f.day DESC, f.id DESC))[1] AS high_id,
+           count(*) AS figures,
+           count(DISTINCT f.article_id) AS articles,
+           count(DISTINCT lower(f.source)) AS sources,
+           string_agg(DISTINCT f.source, '; ') AS source_names,
+           string_agg(f.id::text, ',' ORDER BY f.id) AS figure_ids
+    FROM (
+        SELECT d.id,
+               d.place_id,
+               d.article_id,
+               CASE WHEN d.direction = 'at' AND d.origin_id IS NOT NULL AND d.origin_id <> d.place_id THEN 'to' ELSE d.direction END AS direction,
+               date_trunc('week', COALESCE(d.as_of, (d.seen_at AT TIME ZONE 'UTC')::date))::date AS period_start,
+               COALESCE(d.as_of, (d.seen_at AT TIME ZONE 'UTC')::date) AS day,
+               COALESCE(d.low, d.people) AS lower_end,
+               COALESCE(d.high, d.people) AS upper_end,
+               COALESCE(a.published, a.ingested_at) AS article_time,
+               article_source_name(a.source, a.url, a.id) AS source
+        FROM displacement d
+        JOIN articles a ON a.id = d.article_id
+        WHERE d.place_id IS NOT NULL
+          AND (area IS NULL OR d.geom && area)
+    ) AS f
+    GROUP BY f.place_id, f.direction, f.period_start
+) AS g
 JOIN places p ON p.id = g.place_id
-JOIN figures latest ON latest.id = g.latest_id
-JOIN figures low ON low.id = g.low_id
-JOIN figures high ON high.id = g.high_id
+JOIN displacement latest ON latest.id = g.latest_id
+JOIN articles latest_article ON latest_article.id = latest.article_id
+JOIN displacement low ON low.id = g.low_id
+JOIN articles low_article ON low_article.id = low.article_id
+JOIN displacement high ON high.id = g.high_id
+JOIN articles high_article ON high_article.id = high.article_id
 LEFT JOIN boundaries b ON b.id = p.id
 LEFT JOIN LATERAL pcode_area_at(CASE WHEN p.pcode IS NULL THEN p.geom END) a ON true
 $$;
