@@ -32,8 +32,8 @@ if [ $# -ge 1 ]; then
   KEY=${2:?give the API key of the running server as the second argument}
 else
   command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
-  echo "Building the server (Release)..."
-  dotnet build src/GeoSituation.Server -c Release -nologo -v quiet >/dev/null
+  echo "Building the server (Release, into a private folder so that running tests keep their binaries)..."
+  dotnet build src/GeoSituation.Server -c Release -nologo -v quiet -o "$WORK/bin" >/dev/null
   PORT=${PORT:-5099}
   URL=http://127.0.0.1:$PORT
   KEY=load-test-key-$(date +%s)
@@ -42,7 +42,7 @@ else
   # Writes are rate limited per client; the ingest here is one client on purpose, so lift the limit.
   (cd src/GeoSituation.Server && ASPNETCORE_URLS=$URL GEOSITUATION_DATA=$WORK/data GEOSITUATION_API_KEY=$KEY \
      GEOSITUATION_WRITE_RATE=100000 GEOSITUATION_WRITE_BURST=100000 Logging__LogLevel__Default=Warning \
-     exec dotnet bin/Release/net10.0/GeoSituation.Server.dll > "$WORK/server.log" 2>&1) &
+     exec dotnet "$WORK/bin/GeoSituation.Server.dll" > "$WORK/server.log" 2>&1) &
   SERVER_PID=$!
   echo -n "Starting the server on $URL (embedded PostGIS, seeds)"
   for _ in $(seq 1 300); do
@@ -97,22 +97,35 @@ ingest() {
   done
 }
 
+tile_cache() {
+  curl -s "$URL/metrics" | awk '/^geosituation_tile_cache_requests_total\{route="\/tiles\/\{layer\}\/\{z\}\/\{x\}\/\{y\}"/ { if ($0 ~ /result="hit"/) h=$2; else m=$2 } END { printf "%d %d", h, m }'
+}
+
 phase() {
-  local label=$1 list=$2
+  local label=$1 list=$2 ingesters=$3
   rm -f "$WORK"/ingest-*.codes
   INGEST_PIDS=""
-  for i in $(seq 1 "$INGESTERS"); do ingest "$i" & INGEST_PIDS="$INGEST_PIDS $!"; done
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s bench/load/paths.lua "$URL" -- "$list" "$label" | grep '^RESULT' | sed 's/^RESULT //'
-  kill $INGEST_PIDS 2>/dev/null || true
-  wait $INGEST_PIDS 2>/dev/null || true
+  for i in $(seq 1 "$ingesters"); do ingest "$i" & INGEST_PIDS="$INGEST_PIDS $!"; done
+  read -r hits0 misses0 <<< "$(tile_cache)"
+  echo -n "$label: "
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 5s -s bench/load/paths.lua "$URL" -- "$list" | grep '^RESULT' | sed 's/^RESULT //'
+  read -r hits1 misses1 <<< "$(tile_cache)"
+  if [ $((hits1 + misses1 - hits0 - misses0)) -gt 0 ]; then echo "  tile cache: $((hits1 - hits0)) hits, $((misses1 - misses0)) misses"; fi
+  if [ -n "$INGEST_PIDS" ]; then
+    kill $INGEST_PIDS 2>/dev/null || true
+    wait $INGEST_PIDS 2>/dev/null || true
+  fi
   INGEST_PIDS=""
   local codes
   codes=$(cat "$WORK"/ingest-*.codes 2>/dev/null | sort | uniq -c | awk '{printf "%s x%s, ", $2, $1}')
-  echo "  ingest during $label: ${codes%, }"
+  [ -n "$codes" ] && echo "  ingest during the phase (HTTP status x count): ${codes%, }"
+  return 0
 }
 
 echo "wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per phase, $INGESTERS ingest loops"
-phase cached-tiles "$WORK/tiles.txt"
-phase items "$WORK/items.txt"
+phase "cached tiles while ingesting" "$WORK/tiles.txt" "$INGESTERS"
+phase "items while ingesting" "$WORK/items.txt" "$INGESTERS"
+# For comparison: the same tiles with nothing invalidating the cache.
+phase "cached tiles, no ingest" "$WORK/tiles.txt" 0
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 curl -s "$URL/metrics" | grep -E '^geosituation_(ingest_total|tile_cache_tiles|database_up)|^npgsql_db_client_connection_(count|max)' | sed 's/^/  /'
