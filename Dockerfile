@@ -3,14 +3,17 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/GeoSituation.Server -c Release -o /app
+RUN dotnet publish src/GeoSituation.Server -c Release -o /app \
+ && dotnet publish src/GeoSituation.Cli -c Release -o /app/cli
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
 COPY geodata /app/geodata
 COPY seeds /app/seeds
-RUN useradd --system --uid 10001 geosituation && mkdir -p /data && chown geosituation /data
+# Non-root; it owns only its data folder and the gazetteer's binary cache (written on first load).
+RUN useradd --system --uid 10001 geosituation && mkdir -p /data /app/geodata/cache \
+ && chown geosituation /data /app/geodata/cache
 USER geosituation
 ENV ASPNETCORE_URLS=http://0.0.0.0:5080 \
     GEOSITUATION_DATA=/data \
