@@ -1,3 +1,4 @@
+using GeoSituation.Server.Docs;
 using Microsoft.OpenApi;
 
 namespace GeoSituation.Server.Api;
@@ -19,6 +20,8 @@ public static class OpenApiExtensions
                 };
                 return Task.CompletedTask;
             });
+            // Error responses every operation can give (Docs/ProblemResponses.cs).
+            options.AddProblemResponses();
         });
 
     public static WebApplication MapApiDescription(this WebApplication app)
