@@ -10,6 +10,8 @@ namespace GeoSituation.Server.Security;
 /// Writes are rate limited per client with ASP.NET Core's token bucket (GEOSITUATION_WRITE_RATE per second,
 /// bursts of GEOSITUATION_WRITE_BURST): a flood from one source cannot starve the analysis CPU or the pool.
 /// The client is its key when it sends one (so failed key guesses are limited too), else its address.
+/// On top, at most one write per core is analysed at a time (others wait in a short queue): the text pipeline
+/// is CPU-bound and cannot be cancelled midway, so this keeps a burst of large articles from starving reads.
 /// Reads are not limited here: the tile cache makes them cheap.
 /// </summary>
 internal static class WriteRateLimiting
@@ -17,13 +19,9 @@ internal static class WriteRateLimiting
     public static void Configure(RateLimiterOptions limiter, SecurityOptions options)
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var method = context.Request.Method;
-            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
-            {
-                return RateLimitPartition.GetNoLimiter("reads");
-            }
+            if (!IsWrite(context)) return RateLimitPartition.GetNoLimiter("reads");
             return RateLimitPartition.GetTokenBucketLimiter(ClientOf(context), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = options.WriteBurst,
@@ -33,6 +31,16 @@ internal static class WriteRateLimiting
                 AutoReplenishment = true,
             });
         });
+        var concurrentWrites = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            IsWrite(context)
+                ? RateLimitPartition.GetConcurrencyLimiter("writes", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = Math.Max(2, Environment.ProcessorCount),
+                    QueueLimit = 256,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, concurrentWrites);
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
             var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -42,6 +50,12 @@ internal static class WriteRateLimiting
                 detail: $"At most {options.WritesPerSecond} writes per second per client; retry after {seconds} s.")
                 .ExecuteAsync(rejected.HttpContext);
         };
+    }
+
+    private static bool IsWrite(HttpContext context)
+    {
+        var method = context.Request.Method;
+        return !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
     }
 
     /// <summary>A hash of the presented key (never the key itself, which would sit in memory as a dictionary key), else the remote address.</summary>
