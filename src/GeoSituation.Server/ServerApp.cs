@@ -23,6 +23,7 @@ public static class ServerApp
     {
         var builder = HostingExtensions.CreateGeoSituationBuilder(args);
         builder.AddGeoSituationHosting();
+        builder.AddStructuredLogging();
         builder.AddGeoSecurity();
         builder.Services.AddGeoProblems();
         builder.Services.AddReadCors();

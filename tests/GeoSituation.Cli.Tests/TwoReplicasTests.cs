@@ -79,5 +79,10 @@ public sealed class TwoReplicasTests(DatabaseFixture database)
         }
         await AssertFreshAsync(a, staleA, "replica A after the CLI ingest");
         await AssertFreshAsync(b, staleB, "replica B after the CLI ingest");
+
+        // stdout is a pipe here, so the logs are one JSON object a line (Server/Hosting/StructuredLogging.cs).
+        var firstLine = a.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0];
+        using var entry = System.Text.Json.JsonDocument.Parse(firstLine);
+        Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), firstLine);
     }
 }
