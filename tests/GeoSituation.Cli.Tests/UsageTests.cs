@@ -29,6 +29,7 @@ public sealed class UsageTests
     [InlineData("export", "places", "--datetime", "yesterday")]
     [InlineData("export", "places", "--format", "gpkg")]
     [InlineData("gazetteer", "build", "--geodata", "/nonexistent/geodata")]
+    [InlineData("ingest", "/nonexistent/articles.txt")]
     public async Task A_wrong_command_line_exits_1(params string[] args)
     {
         var result = await CliProcess.RunAsync(args);

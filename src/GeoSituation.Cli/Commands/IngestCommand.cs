@@ -24,12 +24,14 @@ internal static class IngestCommand
         var data = DbMigrateCommand.DataOption();
         var geodata = GeodataOptions.Create();
         var parallel = new Option<int>("--parallel") { Description = "Articles analysed and stored at once (default: 2 per core).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
+        var json = JsonOutputOption.Create();
         var command = new Command("ingest", "Analyse articles and store them with their places, displacement figures and events.")
         {
-            paths, database, data, geodata, parallel,
+            paths, database, data, geodata, parallel, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(paths)!, parse.GetValue(database), parse.GetValue(data), parse.GetValue(geodata), Math.Max(1, parse.GetValue(parallel)), cancellationToken));
+            parse.GetValue(paths)!, parse.GetValue(database), parse.GetValue(data), parse.GetValue(geodata), Math.Max(1, parse.GetValue(parallel)), cancellationToken,
+            parse.GetValue(json)));
         return command;
     }
 
@@ -41,8 +43,10 @@ internal static class IngestCommand
         public readonly List<string> Errors = [];
     }
 
-    internal static async Task<int> RunAsync(string[] paths, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, int parallel, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string[] paths, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, int parallel, CancellationToken cancellationToken, bool json = false)
     {
+        // With --json, stdout carries only the JSON summary; messages and the progress bar go to stderr.
+        var console = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
         IReadOnlyList<string> files;
         var webPaths = paths.Where(WebSources.Handles).ToArray();
         try
@@ -51,27 +55,27 @@ internal static class IngestCommand
         }
         catch (FileNotFoundException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return 2;
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return ExitCodes.Usage;
         }
         var tally = new Tally();
         var webArticles = await LoadWebSourcesAsync(webPaths, tally, cancellationToken);
         if (files.Count == 0 && webArticles.Count == 0)
         {
-            AnsiConsole.MarkupLine(tally.Failed > 0 ? "[red]No articles could be read.[/]" : "[yellow]No .txt, .jsonl or .json files found.[/]");
-            foreach (var error in tally.Errors.Take(10)) AnsiConsole.MarkupLineInterpolated($"[red]  {error}[/]");
-            return 2;
+            console.MarkupLine(tally.Failed > 0 ? "[red]No articles could be read.[/]" : "[yellow]No .txt, .jsonl or .json files found.[/]");
+            foreach (var error in tally.Errors.Take(10)) console.MarkupLineInterpolated($"[red]  {error}[/]");
+            return tally.Failed > 0 ? ExitCodes.Failure : ExitCodes.Usage;
         }
 
         var gazetteer = GeodataOptions.Load(geodata);
         await using var session = await DatabaseSession.OpenAsync(
             connectionString ?? Environment.GetEnvironmentVariable("GEOSITUATION_DB"), dataFolder?.FullName ?? DatabaseSession.DefaultDataFolder(), cancellationToken: cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into {session.Description}");
+        console.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into {session.Description}");
         var ingestor = new ArticleIngestor(new ArticleAnalyzer(gazetteer), new ArticleStore(session.DataSource));
 
         var total = files.Sum(CountArticles) + webArticles.Count;
         var clock = Stopwatch.StartNew();
-        await AnsiConsole.Progress()
+        await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
@@ -95,9 +99,13 @@ internal static class IngestCommand
             });
         var seconds = clock.Elapsed.TotalSeconds;
         var processed = tally.Created + tally.Duplicates;
-        AnsiConsole.MarkupLineInterpolated(
+        console.MarkupLineInterpolated(
             $"[green]{tally.Created} new[/], {tally.Duplicates} already stored, [red]{tally.Failed} failed[/] in {seconds:0.0} s ({processed / Math.Max(seconds, 0.001):0} articles/s)");
-        foreach (var error in tally.Errors.Take(10)) AnsiConsole.MarkupLineInterpolated($"[red]  {error}[/]");
+        foreach (var error in tally.Errors.Take(10)) console.MarkupLineInterpolated($"[red]  {error}[/]");
+        if (json)
+        {
+            JsonOutputOption.Write(new { tally.Created, tally.Duplicates, tally.Failed, Seconds = Math.Round(seconds, 3), Errors = tally.Errors });
+        }
         return tally.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 

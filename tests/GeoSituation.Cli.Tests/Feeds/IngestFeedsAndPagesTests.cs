@@ -41,9 +41,13 @@ public sealed class IngestFeedsAndPagesTests(DatabaseFixture database) : IDispos
         Assert.Equal(1, await database.CountAsync(
             "SELECT count(*) FROM articles WHERE title = $1 AND source = 'Test Wire' AND published = '2024-02-13T09:00:00Z'", $"Families flee Khan Younis {marker}"));
 
-        // Again: nothing new (content hash), exit 0.
-        var again = await CliProcess.RunAsync(["ingest", rss, atom, page, "--db", database.ConnectionString]);
+        // Again: nothing new (content hash), exit 0; --json reports it for scripts.
+        var again = await CliProcess.RunAsync(["ingest", rss, atom, page, "--db", database.ConnectionString, "--json"]);
         Assert.True(again.ExitCode == 0, again.ToString());
+        using var summary = System.Text.Json.JsonDocument.Parse(again.Stdout);
+        Assert.Equal(0, summary.RootElement.GetProperty("created").GetInt32());
+        Assert.Equal(4, summary.RootElement.GetProperty("duplicates").GetInt32());
+        Assert.Equal(0, summary.RootElement.GetProperty("failed").GetInt32());
         Assert.Equal(4, await ArticlesWithAsync(marker));
     }
 
