@@ -44,7 +44,9 @@ internal static class Tokenizer
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is
         System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
-    // "U.S.", "D.C.", "U.A.E.": single letters each followed by a full stop, at least two of them.
+    // "U.S.", "D.C.", "U.A.E.": single letters each followed by a full stop, at least two of them. Also the
+    // AP state abbreviations that end on a short word ("W.Va.", "N.Mex."): split at the first full stop, only
+    // "Va." would be found, and that is another state.
     private static int InitialismEnd(string text, int i)
     {
         var j = i;
@@ -54,7 +56,13 @@ internal static class Tokenizer
             letters++;
             j += 2;
         }
-        var valid = letters >= 2 && char.IsUpper(text[i]) && (j >= text.Length || !char.IsLetterOrDigit(text[j]));
+        if (letters >= 1 && j < text.Length && char.IsUpper(text[j]))
+        {
+            var k = j + 1;
+            while (k < text.Length && k - j <= 3 && char.IsLower(text[k])) k++;
+            if (k > j + 1 && k < text.Length && text[k] == '.') j = k + 1;
+        }
+        var valid = (letters >= 2 || j > i + 2) && char.IsUpper(text[i]) && (j >= text.Length || !char.IsLetterOrDigit(text[j]));
         return valid ? j : -1;
     }
 

@@ -81,6 +81,16 @@ public sealed class GeoparserTests(GazetteerFixture fixture)
         foreach (var word in new[] { "Kirby", "Mossad", "Hamas", "Islamic Jihad", "CIA" }) NotAPlace(text, toponyms, word);
     }
 
+    [Fact]
+    public void AP_abbreviation_W_Va_is_West_Virginia_not_Virginia()
+    {
+        const string text = "The miners were rescued near Wheeling, W.Va., on Tuesday.";
+        var toponyms = Parse(text);
+        var state = At(text, toponyms, "W.Va.");
+        Assert.Equal("W.Va.", state.Surface);
+        Assert.Equal("West Virginia", state.Place.Name);
+    }
+
     [Theory]
     [InlineData("Israel strikes four Hezbollah headquarters after new attack by Iran-backed terrorist organization.", "Iran", "IR")]
     [InlineData("It was one of the last strongholds of pro-Iranian militias in the area.", "Iranian", "IR")]
