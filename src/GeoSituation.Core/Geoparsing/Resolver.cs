@@ -20,41 +20,45 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
     public void Resolve(List<Token> tokens, string[] lower, List<Candidate> accepted, bool usLocalNews, Action<Candidate, GazetteerEntry, double[]>? inspect)
     {
         FindQualifiers(tokens, accepted);
-        foreach (var c in accepted) Choose(c, accepted, lower, Input(c, accepted, tokens, lower, [], "", usLocalNews), null);
+        for (var i = 0; i < accepted.Count; i++) Choose(accepted[i], accepted, lower, Input(i, accepted, tokens, lower, [], "", usLocalNews), null);
         for (var pass = 0; pass < ContextPasses; pass++)
         {
             var last = pass == ContextPasses - 1;
             // Every mention of one name sees the same context (all other names), so it is built once per name.
             var contextByKey = new Dictionary<string, (OtherPlace[] Others, string MostMentioned)>(StringComparer.Ordinal);
-            foreach (var c in accepted)
+            for (var i = 0; i < accepted.Count; i++)
             {
+                var c = accepted[i];
                 if (!contextByKey.TryGetValue(c.Key, out var context))
                 {
                     var others = Others(c.Key, accepted);
                     contextByKey[c.Key] = context = (others, MostMentioned(others));
                 }
-                Choose(c, accepted, lower, Input(c, accepted, tokens, lower, context.Others, context.MostMentioned, usLocalNews), last ? inspect : null);
+                Choose(c, accepted, lower, Input(i, accepted, tokens, lower, context.Others, context.MostMentioned, usLocalNews), last ? inspect : null);
             }
         }
         OneSensePerDiscourse(accepted);
     }
 
-    private ResolutionInput Input(Candidate c, List<Candidate> all, List<Token> tokens, string[] lower, OtherPlace[] others, string mostMentioned, bool usLocalNews)
+    // The mention is passed by its position in the list, not looked up (List.IndexOf per mention made resolution
+    // quadratic in the number of mentions: minutes for a 1 MB run-on sentence).
+    private ResolutionInput Input(int index, List<Candidate> all, List<Token> tokens, string[] lower, OtherPlace[] others, string mostMentioned, bool usLocalNews)
     {
+        var c = all[index];
         var entries = gazetteer.Entries;
         long largest = 0;
         foreach (var h in c.Hits) largest = Math.Max(largest, entries[h.Entry].Population);
         var qualifier = c.Qualifier >= 0 && all[c.Qualifier].Entry >= 0 ? entries[all[c.Qualifier].Entry] : null;
         var directional = c.FirstToken > 0 && ContextWords.Directional.Contains(lower[c.FirstToken - 1]);
-        return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews, ListNeighbourKinds(c, all, tokens, lower));
+        return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews, ListNeighbourKinds(index, all, tokens, lower));
     }
 
     /// <summary>The places chosen for the article's other names, one per entry with its mentions' weights summed.</summary>
     /// <summary>Kinds of the places chosen for the names listed right before and after this one
     /// ("A, B and C"), so a list of states reads as states.</summary>
-    private int[] ListNeighbourKinds(Candidate c, List<Candidate> all, List<Token> tokens, string[] lower)
+    private int[] ListNeighbourKinds(int index, List<Candidate> all, List<Token> tokens, string[] lower)
     {
-        var index = all.IndexOf(c);
+        var c = all[index];
         var kinds = new List<int>(2);
         if (index > 0 && Listed(all[index - 1], c, tokens, lower) && all[index - 1].Entry >= 0)
             kinds.Add(ResolutionFeatures.KindClass(gazetteer.Entries[all[index - 1].Entry]));
