@@ -32,6 +32,12 @@ public sealed class VerbTests(DatabaseFixture database)
         var applied = await database.CountAsync("SELECT count(*) FROM schema_migrations");
         Assert.True(applied > 0);
         Assert.Equal(applied, result.Stdout.Split('\n').Count(l => l.Contains("applied", StringComparison.Ordinal) && l.Contains(".sql", StringComparison.Ordinal)));
+        var machine = await CliProcess.RunAsync(["db", "migrate", "--db", database.ConnectionString, "--json"]);
+        Assert.True(machine.ExitCode == 0, machine.ToString());
+        using var report = JsonDocument.Parse(machine.Stdout);
+        Assert.Equal(applied, report.RootElement.GetProperty("applied").GetArrayLength());
+        Assert.Equal(0, report.RootElement.GetProperty("applied_now").GetInt32());
+        Assert.DoesNotContain("Password", report.RootElement.GetProperty("database").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

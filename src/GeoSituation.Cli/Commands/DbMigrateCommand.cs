@@ -24,12 +24,13 @@ internal static class DbMigrateCommand
     {
         var database = DatabaseOption();
         var data = DataOption();
-        var migrate = new Command("migrate", "Apply pending schema migrations.") { database, data };
-        migrate.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(database), parse.GetValue(data), cancellationToken));
+        var json = JsonOutputOption.Create();
+        var migrate = new Command("migrate", "Apply pending schema migrations.") { database, data, json };
+        migrate.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(database), parse.GetValue(data), parse.GetValue(json), cancellationToken));
         return new Command("db", "Database maintenance.") { migrate };
     }
 
-    private static async Task<int> RunAsync(string? connectionString, DirectoryInfo? data, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? connectionString, DirectoryInfo? data, bool json, CancellationToken cancellationToken)
     {
         await using var session = await DatabaseSession.OpenAsync(
             connectionString ?? Environment.GetEnvironmentVariable("GEOSITUATION_DB"), data?.FullName ?? DatabaseSession.DefaultDataFolder(), cancellationToken: cancellationToken);
@@ -37,11 +38,20 @@ internal static class DbMigrateCommand
         var pending = await Migrator.MigrateAsync(session.DataSource, cancellationToken: cancellationToken);
         await using var command = session.DataSource.CreateCommand("SELECT name, applied_at FROM schema_migrations ORDER BY name");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Database: {session.Description}");
-        while (await reader.ReadAsync(cancellationToken))
+        var applied = new List<(string Name, DateTime At)>();
+        while (await reader.ReadAsync(cancellationToken)) applied.Add((reader.GetString(0), reader.GetDateTime(1)));
+        if (json)
         {
-            AnsiConsole.MarkupLineInterpolated($"  [green]applied[/] {reader.GetString(0)} at {reader.GetDateTime(1):u}");
+            JsonOutputOption.Write(new
+            {
+                Database = session.Description,
+                Applied = applied.Select(a => new { a.Name, AppliedAt = a.At.ToUniversalTime() }),
+                AppliedNow = pending.Count,
+            });
+            return ExitCodes.Ok;
         }
+        AnsiConsole.MarkupLineInterpolated($"Database: {session.Description}");
+        foreach (var (name, at) in applied) AnsiConsole.MarkupLineInterpolated($"  [green]applied[/] {name} at {at:u}");
         if (pending.Count > 0) AnsiConsole.MarkupLineInterpolated($"[yellow]{pending.Count} migration(s) applied on the second pass[/]");
         return 0;
     }
