@@ -37,6 +37,19 @@ public sealed class UsageTests
         Assert.DoesNotContain("   at ", result.Stderr + result.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GEOSITUATION_MAX_ARTICLE_BYTES", "lots", "GEOSITUATION_MAX_ARTICLE_BYTES must be a positive whole number")]
+    [InlineData("GEOSITUATION_SEEDS", "/nonexistent/seeds", "GEOSITUATION_SEEDS: no folder")]
+    [InlineData("GEOSITUATION_READS", "sometimes", "GEOSITUATION_READS must be 'public' or 'key'")]
+    [InlineData("GEOSITUATION_LOG_FORMAT", "xml", "GEOSITUATION_LOG_FORMAT must be 'json' or 'text'")]
+    public async Task Serve_refuses_a_bad_setting_at_start_with_a_message_naming_it(string setting, string value, string message)
+    {
+        var result = await CliProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:1"], environment: new Dictionary<string, string> { [setting] = value });
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_failure_of_the_work_exits_2_with_one_line_and_no_stack_trace()
     {

@@ -22,13 +22,24 @@ public sealed record ServerSettings
         var dataFolder = NonEmpty(configuration["GEOSITUATION_DATA"]) ?? Path.Combine(repository ?? Directory.GetCurrentDirectory(), ".data");
         var seeds = NonEmpty(configuration["GEOSITUATION_SEEDS"]) ?? (repository is null ? null : Path.Combine(repository, "seeds"));
         if (string.Equals(seeds, "none", StringComparison.OrdinalIgnoreCase)) seeds = null;
+        // Settings given explicitly are checked now, with a message naming the setting, rather than ignored later.
+        if (NonEmpty(configuration["GEOSITUATION_SEEDS"]) is not null && seeds is not null && !Directory.Exists(seeds))
+        {
+            throw new InvalidOperationException($"GEOSITUATION_SEEDS: no folder '{seeds}' (use 'none' to start without seeds).");
+        }
+        var maxText = NonEmpty(configuration["GEOSITUATION_MAX_ARTICLE_BYTES"]);
+        var maxBytes = 1024L * 1024;
+        if (maxText is not null && (!long.TryParse(maxText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out maxBytes) || maxBytes <= 0))
+        {
+            throw new InvalidOperationException("GEOSITUATION_MAX_ARTICLE_BYTES must be a positive whole number of bytes.");
+        }
         return new ServerSettings
         {
             ConnectionString = NonEmpty(configuration["GEOSITUATION_DB"]),
             DataFolder = Path.GetFullPath(dataFolder),
             SeedsFolder = seeds is null ? null : Path.GetFullPath(seeds),
             ApiKey = NonEmpty(configuration["GEOSITUATION_API_KEY"]),
-            MaxArticleBytes = long.TryParse(configuration["GEOSITUATION_MAX_ARTICLE_BYTES"], out var max) && max > 0 ? max : 1024 * 1024,
+            MaxArticleBytes = maxBytes,
         };
     }
 
