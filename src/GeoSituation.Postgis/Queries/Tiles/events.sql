@@ -1,7 +1,9 @@
 -- $1 z, $2 x, $3 y, $4 datetime start (or NULL), $5 datetime end (or NULL). Newest first, capped per tile.
 WITH bounds AS (
     SELECT ST_TileEnvelope($1, $2, $3) AS env,
-           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.015625), 4326) AS query_env
+           -- The margin must not cross the antimeridian: ST_Transform would wrap it to the other hemisphere
+           -- (tile z1 1/0 would query longitudes -177..-3), so clip it to the world first.
+           ST_Transform(ST_Intersection(ST_TileEnvelope($1, $2, $3, margin => 0.015625), ST_TileEnvelope(0, 0, 0)), 4326) AS query_env
 ), features AS (
     SELECT e.id,
            e.event_type,

@@ -5,7 +5,9 @@
 -- are only set for single mentions.
 WITH bounds AS (
     SELECT ST_TileEnvelope($1, $2, $3) AS env,
-           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 0.015625), 4326) AS query_env
+           -- The margin must not cross the antimeridian: ST_Transform would wrap it to the other hemisphere
+           -- (tile z1 1/0 would query longitudes -177..-3), so clip it to the world first.
+           ST_Transform(ST_Intersection(ST_TileEnvelope($1, $2, $3, margin => 0.015625), ST_TileEnvelope(0, 0, 0)), 4326) AS query_env
 ), per_place AS (
     SELECT m.place_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles, max(m.seen_at) AS last_seen
     FROM mentions m, bounds b
