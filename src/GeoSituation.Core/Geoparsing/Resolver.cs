@@ -41,7 +41,7 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
     }
 
     // The mention is passed by its position in the list, not looked up (List.IndexOf per mention made resolution
-    // quadratic in the number of mentions: minutes for a 1 MB run-on sentence).
+    // quadratic in the number of mentions: 12 s of a 1 MB run-on sentence's 14 s went here).
     private ResolutionInput Input(int index, List<Candidate> all, List<Token> tokens, string[] lower, OtherPlace[] others, string mostMentioned, bool usLocalNews)
     {
         var c = all[index];
@@ -53,7 +53,6 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews, ListNeighbourKinds(index, all, tokens, lower));
     }
 
-    /// <summary>The places chosen for the article's other names, one per entry with its mentions' weights summed.</summary>
     /// <summary>Kinds of the places chosen for the names listed right before and after this one
     /// ("A, B and C"), so a list of states reads as states.</summary>
     private int[] ListNeighbourKinds(int index, List<Candidate> all, List<Token> tokens, string[] lower)
@@ -76,6 +75,7 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         return gap == 2 && lower[a.LastToken + 1] is "and" or "or";
     }
 
+    /// <summary>The places chosen for the article's other names, one per entry with its mentions' weights summed.</summary>
     private OtherPlace[] Others(string key, List<Candidate> all)
     {
         var weights = new Dictionary<int, double>();
