@@ -26,12 +26,13 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
             var last = pass == ContextPasses - 1;
             // Every mention of one name sees the same context (all other names), so it is built once per name.
             var contextByKey = new Dictionary<string, (OtherPlace[] Others, string MostMentioned)>(StringComparer.Ordinal);
+            var heaviest = HeaviestNames(accepted);
             for (var i = 0; i < accepted.Count; i++)
             {
                 var c = accepted[i];
                 if (!contextByKey.TryGetValue(c.Key, out var context))
                 {
-                    var others = Others(c.Key, accepted);
+                    var others = heaviest is null ? Others(c.Key, accepted) : Others(c.Key, heaviest);
                     contextByKey[c.Key] = context = (others, MostMentioned(others));
                 }
                 Choose(c, accepted, lower, Input(i, accepted, tokens, lower, context.Others, context.MostMentioned, usLocalNews), last ? inspect : null);
@@ -73,6 +74,41 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         var gap = b.FirstToken - a.LastToken;
         if (gap == 1) return tokens[b.FirstToken].Before == Separator.Comma;
         return gap == 2 && lower[a.LastToken + 1] is "and" or "or";
+    }
+
+    // News articles name a few dozen places; every name's context is all the others, so a text naming thousands
+    // (a run-on or hostile 1 MB article) costs names x names x readings: minutes. Past this many names only the
+    // heaviest are context; an article under it resolves exactly as before.
+    private const int MaxContextNames = 200;
+
+    /// <summary>Null when the article names few enough places; else the chosen places of its MaxContextNames
+    /// heaviest names, by name, their mentions' weights summed per entry.</summary>
+    private static List<(string Key, Dictionary<int, double> Weights)>? HeaviestNames(List<Candidate> all)
+    {
+        var byKey = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+        var total = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var o in all)
+        {
+            if (!byKey.TryGetValue(o.Key, out var weights)) byKey[o.Key] = weights = [];
+            if (o.Entry < 0) continue;
+            var w = o.ResolutionProbability * o.Recognition;
+            weights[o.Entry] = weights.GetValueOrDefault(o.Entry) + w;
+            total[o.Key] = total.GetValueOrDefault(o.Key) + w;
+        }
+        if (byKey.Count <= MaxContextNames) return null;
+        return [.. byKey.Select(kv => (kv.Key, kv.Value)).OrderByDescending(k => total.GetValueOrDefault(k.Key)).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(MaxContextNames)];
+    }
+
+    private OtherPlace[] Others(string key, List<(string Key, Dictionary<int, double> Weights)> heaviest)
+    {
+        var weights = new Dictionary<int, double>();
+        foreach (var (otherKey, entries) in heaviest)
+        {
+            if (otherKey == key) continue;
+            foreach (var (entry, w) in entries) weights[entry] = weights.GetValueOrDefault(entry) + w;
+        }
+        return [.. weights.Select(kv => OtherPlace.Of(gazetteer.Entries[kv.Key], kv.Value))];
     }
 
     /// <summary>The places chosen for the article's other names, one per entry with its mentions' weights summed.</summary>
