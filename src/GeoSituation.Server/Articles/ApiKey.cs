@@ -50,4 +50,13 @@ internal sealed class ApiKey
         // Keys given a writer role in GEOSITUATION_API_KEYS write too.
         return CryptographicOperations.FixedTimeEquals(presented, keyHash) | roles.RoleOf(request) == ApiKeyRoles.Writer;
     }
+
+    /// <summary>The 401 answer (with its WWW-Authenticate challenge) for a write without a valid key; null when the request may write.</summary>
+    public IResult? Refuse(HttpContext context)
+    {
+        if (IsAuthorized(context.Request)) return null;
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"geosituation\"";
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
+            detail: "Send Authorization: Bearer <key> (GEOSITUATION_API_KEY, or the key file the server printed at start).");
+    }
 }

@@ -33,12 +33,7 @@ public static class ArticleEndpoints
 
     private static async Task<IResult> PostAsync(HttpContext context, ApiKey apiKey, ServerSettings settings, ArticleIngestor ingestor, CancellationToken cancellationToken)
     {
-        if (!apiKey.IsAuthorized(context.Request))
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"geosituation\"";
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
-                detail: "Send Authorization: Bearer <key> (GEOSITUATION_API_KEY, or the key file the server printed at start).");
-        }
+        if (apiKey.Refuse(context) is { } refusal) return refusal;
         var (article, status, error) = await ArticleBody.ReadAsync(context.Request, settings.MaxArticleBytes, cancellationToken);
         if (article is null) return TypedResults.Problem(statusCode: status, title: "Invalid article", detail: error);
 
