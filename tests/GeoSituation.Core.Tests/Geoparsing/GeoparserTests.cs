@@ -120,6 +120,7 @@ public sealed class GeoparserTests(GazetteerFixture fixture)
     [InlineData("Mobile phone networks were down for most of the day.", "Mobile")]
     [InlineData("Cases of West Nile virus were reported in the county.", "Nile")]
     [InlineData("The fund pledged US$5 million for vaccines.", "US")]
+    [InlineData("This Tuesday it was celebrated that Talks High-level talks that continue in Cairo are moving.", "High-level")]
     public void Ordinary_words_that_are_also_place_names_are_not_places(string text, string word)
     {
         NotAPlace(text, Parse(text), word);
