@@ -29,6 +29,7 @@ WITH bounds AS (
       AND ($4::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) >= $4::timestamptz)
       AND ($5::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) <= $5::timestamptz)
     ORDER BY d.people DESC, d.id
-    LIMIT 10000
+    -- Below z6 one tile spans a region: the largest 5,000 figures (about 60 bytes each) keep it under 500 KB.
+    LIMIT CASE WHEN $1 < 6 THEN 5000 ELSE 10000 END
 )
 SELECT ST_AsMVT(features.*, 'displacement', 4096, 'geom', 'id') FROM features WHERE geom IS NOT NULL;

@@ -13,4 +13,4 @@ WHERE d.geom && b.query_env
   AND ($4::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) >= $4::timestamptz)
   AND ($5::timestamptz IS NULL OR COALESCE(d.as_of::timestamp AT TIME ZONE 'UTC', d.seen_at) <= $5::timestamptz)
 ORDER BY d.people DESC, d.id
-LIMIT 10000;
+LIMIT CASE WHEN $1 < 6 THEN 5000 ELSE 10000 END;  -- the same cap as the vector tile (Queries/Tiles/displacement.sql)
