@@ -83,6 +83,9 @@ public sealed class BadInputTests(ServerFixture server)
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         if (auth == "bearer") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerFixture.ApiKey);
         if (auth == "wrong") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerFixture.ApiKey + "x");
+        // As curl does for large bodies: wait for the server's go-ahead, so a refused body (413) is not
+        // written into a connection the server has already answered and closed (a broken pipe, not a 413).
+        request.Headers.ExpectContinue = true;
         using var response = await server.Http.SendAsync(request);
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
