@@ -67,25 +67,10 @@ public sealed class FeatureAndTileTests(PostgisFixture fixture)
         var tiles = new TileStore(fixture.DataSource);
         // z8 tile 152/104 covers the Gaza Strip.
         var bytes = await tiles.GetTileAsync(TileCatalogue.Find("places")!, 8, 152, 104);
-        Assert.NotEmpty(bytes);
-        var path = Path.Combine(Path.GetTempPath(), $"places-{Guid.NewGuid():N}.mvt");
-        await File.WriteAllBytesAsync(path, bytes);
-        try
-        {
-            var start = new ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "-ro", "-al", path }) start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            Assert.Contains("Layer name: places", output);
-            Assert.Contains("name (String) = Rafah", output);
-            Assert.DoesNotContain("name (String) = Cairo", output);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var output = await Ogrinfo.ReadTileAsync(bytes);
+        Assert.Contains("Layer name: places", output);
+        Assert.Contains("name (String) = Rafah", output);
+        Assert.DoesNotContain("name (String) = Cairo", output);
         Assert.Empty(await tiles.GetTileAsync(TileCatalogue.Find("places")!, 8, 0, 0));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => tiles.GetTileAsync(TileCatalogue.Find("places")!, 1, 2, 0));
     }
