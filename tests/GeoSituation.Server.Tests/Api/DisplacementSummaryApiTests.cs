@@ -87,7 +87,7 @@ public sealed class DisplacementSummaryApiTests(ServerFixture server)
     {
         await PostArticlesAsync();
 
-        var listing = await RunAsync("ogrinfo", "-ro", $"OAPIF:{server.BaseAddress}");
+        var listing = await GdalTool.RunAsync("ogrinfo", "-ro", $"OAPIF:{server.BaseAddress}");
         Assert.Contains(": displacement-summary (title:", listing, StringComparison.Ordinal);
         foreach (var collection in new[] { "displacement-summary", "flows" })
         {
@@ -96,7 +96,7 @@ public sealed class DisplacementSummaryApiTests(ServerFixture server)
             var target = Path.Combine(Path.GetTempPath(), $"oapif-{collection}-{Guid.NewGuid():N}.json");
             try
             {
-                await RunAsync("ogr2ogr", "-f", "GeoJSON", target, $"OAPIF:{server.BaseAddress}", collection, "-oo", "PAGE_SIZE=2");
+                await GdalTool.RunAsync("ogr2ogr", "-f", "GeoJSON", target, $"OAPIF:{server.BaseAddress}", collection, "-oo", "PAGE_SIZE=2");
                 using var copied = JsonDocument.Parse(await File.ReadAllTextAsync(target));
                 var features = copied.RootElement.GetProperty("features");
                 Assert.Equal(matched, features.GetArrayLength());
@@ -120,7 +120,7 @@ public sealed class DisplacementSummaryApiTests(ServerFixture server)
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
         try
         {
-            var info = await RunAsync("ogrinfo", "-ro", "-al", path);
+            var info = await GdalTool.RunAsync("ogrinfo", "-ro", "-al", path);
             Assert.Contains("Layer name: displacement-summary", info, StringComparison.Ordinal);
             Assert.Contains("period (String) = 2023-W45", info, StringComparison.Ordinal);
             Assert.Contains("high (Integer", info, StringComparison.Ordinal);
@@ -135,18 +135,5 @@ public sealed class DisplacementSummaryApiTests(ServerFixture server)
         using var png = await server.Http.GetAsync("/tiles/displacement-summary/8/152/104.png");
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
-    }
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {await errors}");
-        return await output;
     }
 }

@@ -10,7 +10,7 @@ public sealed class GdalClientTests(ServerFixture server)
     [Fact]
     public async Task Ogrinfo_lists_every_collection()
     {
-        var output = await RunAsync("ogrinfo", "-ro", $"OAPIF:{server.BaseAddress}");
+        var output = await GdalTool.RunAsync("ogrinfo", "-ro", $"OAPIF:{server.BaseAddress}");
         foreach (var collection in new[] { "places", "mentions", "displacement", "events", "flows", "articles" })
         {
             Assert.Contains($": {collection} (title:", output);
@@ -28,7 +28,7 @@ public sealed class GdalClientTests(ServerFixture server)
         var target = Path.Combine(Path.GetTempPath(), $"oapif-{collection}-{Guid.NewGuid():N}.json");
         try
         {
-            await RunAsync("ogr2ogr", "-f", "GeoJSON", target, $"OAPIF:{server.BaseAddress}", collection, "-oo", "PAGE_SIZE=2");
+            await GdalTool.RunAsync("ogr2ogr", "-f", "GeoJSON", target, $"OAPIF:{server.BaseAddress}", collection, "-oo", "PAGE_SIZE=2");
             using var copied = JsonDocument.Parse(await File.ReadAllTextAsync(target));
             Assert.Equal(matched, copied.RootElement.GetProperty("features").GetArrayLength());
         }
@@ -36,18 +36,5 @@ public sealed class GdalClientTests(ServerFixture server)
         {
             File.Delete(target);
         }
-    }
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {await errors}");
-        return await output;
     }
 }
