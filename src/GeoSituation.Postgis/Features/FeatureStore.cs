@@ -51,15 +51,28 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>How many features match the filters (cursor ignored): numberMatched.</summary>
-    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken = default)
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken = default) =>
+        (await CountWithSnapshotAsync(query, cancellationToken)).Count;
+
+    /// <summary>The count and the snapshot it was taken in (see <see cref="MatchedCounts"/>): one statement, so they agree.</summary>
+    internal async Task<SnapshotCount> CountWithSnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         var parameters = new List<NpgsqlParameter>();
         var shape = new StringBuilder(query.Collection.Id).Append(":count");
         var where = BindFilters(query, parameters, includeCursor: false, shape);
-        var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate($"SELECT count(*) FROM {Quote(query.Collection.View)}{where}"));
+        var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate($"SELECT count(*), pg_current_snapshot()::text FROM {Quote(query.Collection.View)}{where}"));
         await using var command = sql.Command(dataSource);
         command.Parameters.AddRange(parameters.ToArray());
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new SnapshotCount(reader.GetInt64(0), reader.GetString(1));
+    }
+
+    /// <summary>PostgreSQL's current snapshot as text (xmin:xmax:running transactions).</summary>
+    internal async Task<string> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        await using var command = SqlScripts.Get("Queries/Features/snapshot.sql").Command(dataSource);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<FeatureRow?> GetAsync(FeatureCollectionInfo collection, long fid, CancellationToken cancellationToken = default)

@@ -10,15 +10,15 @@ namespace GeoSituation.Server.Features;
 /// 10,000 features (or a client paging through a million) runs in constant memory. The paging links and counts
 /// come last, once the page's last id is known; JSON does not care about member order.
 /// </summary>
-internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore store) : IResult
+internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore store, MatchedCounts counts) : IResult
 {
     private const int FlushEveryBytes = 64 * 1024;
 
     public async Task ExecuteAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        // numberMatched runs on its own connection while the page streams.
-        var countTask = store.CountAsync(query, cancellationToken);
+        // numberMatched (kept, or counted) runs on its own connection while the page streams.
+        var countTask = counts.GetAsync(query, cancellationToken);
         var backwards = query.Before is not null && query.After is null;
         var rows = store.ReadAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try

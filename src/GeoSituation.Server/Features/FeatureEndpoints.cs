@@ -25,6 +25,7 @@ public static class FeatureEndpoints
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<ExtentCache>();
+        services.AddSingleton<MatchedCounts>();
         return services;
     }
 
@@ -208,13 +209,13 @@ public static class FeatureEndpoints
         }, OgcLinks.Schema);
     }
 
-    private static IResult Items(string collectionId, HttpContext context, FeatureStore store, CancellationToken cancellationToken)
+    private static IResult Items(string collectionId, HttpContext context, FeatureStore store, MatchedCounts counts)
     {
         if (FeatureCatalogue.Find(collectionId) is not { } collection) return UnknownCollection(collectionId);
         if (!ItemsRequest.TryParse(collection, context.Request.Query, out var query, out var error)) return Problem.BadRequest("Invalid query parameter", error);
         // ?f=csv: the same page as CSV with an HXL hashtag row (Export/CsvItemsResult).
         if (context.Request.Query["f"] == "csv") return new Export.CsvItemsResult(query, store);
-        return new FeatureCollectionResult(query, store);
+        return new FeatureCollectionResult(query, store, counts);
     }
 
     private static async Task<IResult> Item(string collectionId, string featureId, HttpRequest request, FeatureStore store, CancellationToken cancellationToken)

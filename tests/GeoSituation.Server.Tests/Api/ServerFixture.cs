@@ -23,6 +23,9 @@ public sealed class ServerFixture : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running server's services (its NpgsqlDataSource, for tests that change the database behind its back).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The server is not started.");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public async Task InitializeAsync()
