@@ -23,7 +23,7 @@ internal static class IngestCommand
         var database = DbMigrateCommand.DatabaseOption();
         var data = DbMigrateCommand.DataOption();
         var geodata = GeodataOptions.Create();
-        var parallel = new Option<int>("--parallel") { Description = "Articles analysed and stored at once (default: 2 per core).", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
+        var parallel = new Option<int>("--parallel") { Description = "Articles analysed at once (default: 2 per core); a writer stores them in batches meanwhile.", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
         var json = JsonOutputOption.Create();
         var command = new Command("ingest", "Analyse articles and store them with their places, displacement figures and events.")
         {
@@ -71,7 +71,8 @@ internal static class IngestCommand
         await using var session = await DatabaseSession.OpenAsync(
             connectionString ?? Environment.GetEnvironmentVariable("GEOSITUATION_DB"), dataFolder?.FullName ?? DatabaseSession.DefaultDataFolder(), cancellationToken: cancellationToken);
         console.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into {session.Description}");
-        var ingestor = new ArticleIngestor(new ArticleAnalyzer(gazetteer), new ArticleStore(session.DataSource));
+        // Analysis on --parallel threads, storage in batches (one transaction each) by a writer running alongside.
+        var ingestor = new BulkIngestor(new ArticleAnalyzer(gazetteer), new ArticleStore(session.DataSource)) { AnalysisWorkers = parallel };
 
         var total = files.Sum(CountArticles) + webArticles.Count;
         var clock = Stopwatch.StartNew();
@@ -80,21 +81,13 @@ internal static class IngestCommand
             .StartAsync(async context =>
             {
                 var progress = context.AddTask("articles", maxValue: Math.Max(1, total));
-                await Parallel.ForEachAsync(webArticles.Concat(ReadAll(files, tally)), new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
-                    async (item, token) =>
-                    {
-                        try
-                        {
-                            var (result, _) = await ingestor.IngestAsync(item.Article, token);
-                            if (result.Created) Interlocked.Increment(ref tally.Created);
-                            else Interlocked.Increment(ref tally.Duplicates);
-                        }
-                        catch (Exception e) when (e is InvalidDataException or ArgumentException or Npgsql.PostgresException)
-                        {
-                            Fail(tally, $"{item.Where}: {e.Message}");
-                        }
-                        progress.Increment(1);
-                    });
+                await ingestor.RunAsync(webArticles.Concat(ReadAll(files, tally)), outcome =>
+                {
+                    if (outcome.Error is { } error) Fail(tally, $"{outcome.Where}: {error}");
+                    else if (outcome.Result!.Created) Interlocked.Increment(ref tally.Created);
+                    else Interlocked.Increment(ref tally.Duplicates);
+                    progress.Increment(1);
+                }, cancellationToken);
                 progress.Value = progress.MaxValue;
             });
         var seconds = clock.Elapsed.TotalSeconds;

@@ -1,9 +1,7 @@
 using System.Text;
 using GeoSituation.Core.Articles;
-using GeoSituation.Core.Displacement;
 using GeoSituation.Core.Events;
 using GeoSituation.Core.Gazetteer;
-using GeoSituation.Core.Text;
 using GeoSituation.Postgis.Database;
 using Npgsql;
 
@@ -19,193 +17,72 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
     /// <summary>Raised right after a new article commits, before SaveAsync returns: caches drop what it changed.</summary>
     public event Action<StoredArticleFootprint>? ArticleStored;
 
-    public async Task<IngestResult> SaveAsync(ArticleAnalysis analysis, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> SaveAsync(ArticleAnalysis analysis, CancellationToken cancellationToken = default) =>
+        (await SaveBatchAsync([analysis], cancellationToken))[0];
+
+    /// <summary>
+    /// Stores many articles in one transaction (one commit, a few statements whatever their number): all of them
+    /// with everything found in them, or none when it throws.
+    /// </summary>
+    /// <returns>One result per analysis, in order. An article already stored, or given twice, is stored once: its other copies are not Created.</returns>
+    /// <remarks>Ids follow the input order. Two concurrent batches holding the same new articles in different orders can deadlock; PostgreSQL then fails one of them.</remarks>
+    public async Task<IReadOnlyList<IngestResult>> SaveBatchAsync(IReadOnlyList<ArticleAnalysis> analyses, CancellationToken cancellationToken = default)
     {
-        var article = analysis.Article;
+        if (analyses.Count == 0) return [];
+        var distinct = analyses.DistinctBy(a => a.ContentHash, StringComparer.Ordinal).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        long articleId;
-        DateTime seenAt;
-        await using (var insert = SqlScripts.Get("Queries/Articles/insert_article.sql").Command(connection, transaction))
+        var inserted = new Dictionary<string, (long Id, DateTime SeenAt)>(StringComparer.Ordinal);
+        await using (var insert = new NpgsqlBatch(connection, transaction) { BatchCommands = { ArticleRows.InsertArticles(distinct) } })
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
-            insert.Parameters.Add(new() { Value = analysis.ContentHash });
-            insert.Parameters.Add(new() { Value = Clean(article.Title) });
-            insert.Parameters.Add(new() { Value = Clean(article.Text) });
-            insert.Parameters.Add(new() { Value = (object?)CleanOrNull(article.Url) ?? DBNull.Value });
-            insert.Parameters.Add(new() { Value = (object?)CleanOrNull(article.Source) ?? DBNull.Value });
-            insert.Parameters.Add(new() { Value = article.Published is { } published ? published.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-            insert.Parameters.Add(new() { Value = analysis.Toponyms.Count });
-            insert.Parameters.Add(new() { Value = analysis.Displacement.Count });
-            insert.Parameters.Add(new() { Value = analysis.Events.Count });
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                await reader.DisposeAsync();
-                var existing = await FindByHashAsync(connection, transaction, analysis.ContentHash, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new IngestResult(existing, Created: false);
-            }
-            articleId = reader.GetInt64(0);
-            seenAt = reader.GetFieldValue<DateTime>(1);
+            while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0), (reader.GetInt64(1), reader.GetFieldValue<DateTime>(2)));
         }
+        var existing = inserted.Count == distinct.Count
+            ? new Dictionary<string, long>()
+            : await FindByHashesAsync(connection, transaction, distinct.Where(a => !inserted.ContainsKey(a.ContentHash)).Select(a => a.ContentHash).ToArray(), cancellationToken);
 
-        var places = ReferencedPlaces(analysis);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        var stored = distinct.Where(a => inserted.ContainsKey(a.ContentHash))
+            .Select(a => new StoredAnalysis(a, inserted[a.ContentHash].Id, inserted[a.ContentHash].SeenAt)).ToList();
+        if (stored.Count > 0)
         {
-            batch.BatchCommands.Add(PlacesCommand(analysis, places, seenAt));
-            if (analysis.Toponyms.Count > 0) batch.BatchCommands.Add(MentionsCommand(analysis, articleId, seenAt));
-            if (analysis.Displacement.Count > 0) batch.BatchCommands.Add(DisplacementCommand(analysis, articleId, seenAt));
-            if (analysis.Events.Count > 0) batch.BatchCommands.Add(EventsCommand(analysis, articleId, seenAt));
-            // Delivered at commit to every listening process (a server whose tile cache must drop what changed).
-            var notify = SqlScripts.Get("Queries/Articles/notify.sql").BatchCommand();
-            Add(notify, articleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            batch.BatchCommands.Add(notify);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await using var contents = ArticleRows.Contents(connection, transaction, stored);
+            await contents.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        ArticleStored?.Invoke(new StoredArticleFootprint(articleId,
-            places.Select(p => new LonLat(p.Longitude, p.Latitude)).ToList(),
-            analysis.Displacement.Where(f => f.Origin is not null && f.Place is not null && f.Origin.Id != f.Place.Id)
-                .Select(f => (new LonLat(f.Origin!.Longitude, f.Origin.Latitude), new LonLat(f.Place!.Longitude, f.Place.Latitude))).ToList()));
-        return new IngestResult(articleId, Created: true);
-    }
+        foreach (var article in stored) ArticleStored?.Invoke(Footprint(article));
 
-    private static async Task<long> FindByHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string contentHash, CancellationToken cancellationToken)
-    {
-        await using var find = SqlScripts.Get("Queries/Articles/find_by_hash.sql").Command(connection, transaction, new NpgsqlParameter<string> { TypedValue = contentHash });
-        return (long)(await find.ExecuteScalarAsync(cancellationToken)
-            ?? throw new InvalidOperationException("An article that conflicted on its content hash is gone."));
-    }
-
-    /// <summary>Every gazetteer entry the analysis refers to, once each, sorted by id (the lock order).</summary>
-    private static List<GazetteerEntry> ReferencedPlaces(ArticleAnalysis analysis)
-    {
-        var byId = new Dictionary<long, GazetteerEntry>();
-        foreach (var toponym in analysis.Toponyms) byId.TryAdd(toponym.Place.Id, toponym.Place);
-        foreach (var figure in analysis.Displacement)
+        var results = new IngestResult[analyses.Count];
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < analyses.Count; i++)
         {
-            if (figure.Place is { } place) byId.TryAdd(place.Id, place);
-            if (figure.Origin is { } origin) byId.TryAdd(origin.Id, origin);
+            var hash = analyses[i].ContentHash;
+            results[i] = inserted.TryGetValue(hash, out var row)
+                ? new IngestResult(row.Id, Created: reported.Add(hash))
+                : new IngestResult(existing.TryGetValue(hash, out var id) ? id : throw new InvalidOperationException("An article that conflicted on its content hash is gone."), Created: false);
         }
-        foreach (var situationEvent in analysis.Events) byId.TryAdd(situationEvent.Place.Id, situationEvent.Place);
-        return byId.Values.OrderBy(p => p.Id).ToList();
+        return results;
     }
 
-    private static NpgsqlBatchCommand PlacesCommand(ArticleAnalysis analysis, List<GazetteerEntry> places, DateTime seenAt)
+    private static async Task<Dictionary<string, long>> FindByHashesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] contentHashes, CancellationToken cancellationToken)
     {
-        var mentionCounts = analysis.Toponyms.GroupBy(t => t.Place.Id).ToDictionary(g => g.Key, g => g.Count());
-        var command = SqlScripts.Get("Queries/Articles/upsert_places.sql").BatchCommand();
-        Add(command, places.Select(p => p.Id).ToArray());
-        Add(command, places.Select(p => Clean(p.Name)).ToArray());
-        Add(command, places.Select(p => KindName(p.Kind)).ToArray());
-        Add(command, places.Select(p => p.CountryCode).ToArray());
-        Add(command, places.Select(p => p.FeatureCode).ToArray());
-        Add(command, places.Select(p => Clean(p.Admin1Name)).ToArray());
-        Add(command, places.Select(p => Clean(p.Admin2Name)).ToArray());
-        Add(command, places.Select(p => p.Population).ToArray());
-        Add(command, places.Select(p => p.PCode).ToArray());
-        Add(command, places.Select(p => p.Iso3166_2).ToArray());
-        Add(command, places.Select(p => p.Longitude).ToArray());
-        Add(command, places.Select(p => p.Latitude).ToArray());
-        Add(command, places.Select(p => mentionCounts.GetValueOrDefault(p.Id)).ToArray());
-        Add(command, places.Select(p => mentionCounts.ContainsKey(p.Id) ? 1 : 0).ToArray());
-        Add(command, seenAt);
-        return command;
+        await using var find = SqlScripts.Get("Queries/Articles/find_by_hashes.sql").Command(connection, transaction, new NpgsqlParameter<string[]> { TypedValue = contentHashes });
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0), reader.GetInt64(1));
+        return ids;
     }
 
-    private static NpgsqlBatchCommand MentionsCommand(ArticleAnalysis analysis, long articleId, DateTime seenAt)
+    /// <summary>Where a just-stored article put features, from its analysis (no query): its places, and its flows' lines.</summary>
+    private static StoredArticleFootprint Footprint(StoredAnalysis article)
     {
-        var toponyms = analysis.Toponyms;
-        var sentences = toponyms.Select(t => SentenceOf(analysis.Sentences, t.Span.Start)).ToArray();
-        var command = SqlScripts.Get("Queries/Articles/insert_mentions.sql").BatchCommand();
-        Add(command, articleId);
-        Add(command, seenAt);
-        Add(command, toponyms.Select(t => t.Place.Id).ToArray());
-        Add(command, toponyms.Select(t => t.Span.Start).ToArray());
-        Add(command, toponyms.Select(t => t.Span.End).ToArray());
-        Add(command, toponyms.Select(t => Clean(t.Surface)).ToArray());
-        Add(command, sentences.Select(s => s?.Start).ToArray());
-        Add(command, sentences.Select(s => s?.End).ToArray());
-        Add(command, toponyms.Select(t => (float)t.Confidence).ToArray());
-        return command;
+        var analysis = article.Analysis;
+        var points = ArticleRows.ReferencedPlaces(analysis).DistinctBy(p => p.Id).Select(p => new LonLat(p.Longitude, p.Latitude)).ToList();
+        var lines = analysis.Displacement.Where(f => f.Origin is not null && f.Place is not null && f.Origin.Id != f.Place.Id)
+            .Select(f => (new LonLat(f.Origin!.Longitude, f.Origin.Latitude), new LonLat(f.Place!.Longitude, f.Place.Latitude))).ToList();
+        return new StoredArticleFootprint(article.ArticleId, points, lines);
     }
-
-    private static NpgsqlBatchCommand DisplacementCommand(ArticleAnalysis analysis, long articleId, DateTime seenAt)
-    {
-        var figures = analysis.Displacement;
-        var text = analysis.Article.Text;
-        var command = SqlScripts.Get("Queries/Articles/insert_displacement.sql").BatchCommand();
-        Add(command, articleId);
-        Add(command, seenAt);
-        Add(command, figures.Select(f => f.Place?.Id).ToArray());
-        Add(command, figures.Select(f => f.Origin?.Id).ToArray());
-        Add(command, figures.Select(f => f.People).ToArray());
-        Add(command, figures.Select(f => f.Low).ToArray());
-        Add(command, figures.Select(f => f.High).ToArray());
-        Add(command, figures.Select(f => CleanOrNull(f.Qualifier)).ToArray());
-        Add(command, figures.Select(f => Clean(f.NumberText)).ToArray());
-        Add(command, figures.Select(f => f.Direction == DisplacementDirection.From ? "from" : "at").ToArray());
-        Add(command, figures.Select(f => f.AsOf).ToArray());
-        Add(command, figures.Select(f => AsOfBasisName(f.AsOfBasis)).ToArray());
-        Add(command, figures.Select(f => f.Span.Start).ToArray());
-        Add(command, figures.Select(f => f.Span.End).ToArray());
-        Add(command, figures.Select(f => f.Sentence.Start).ToArray());
-        Add(command, figures.Select(f => f.Sentence.End).ToArray());
-        Add(command, figures.Select(f => Quote(text, f.Sentence)).ToArray());
-        Add(command, figures.Select(f => (float)f.Confidence).ToArray());
-        Add(command, figures.Select(f => CleanOrNull(f.QualifierText)).ToArray());
-        Add(command, figures.Select(f => f.IsVague).ToArray());
-        return command;
-    }
-
-    private static NpgsqlBatchCommand EventsCommand(ArticleAnalysis analysis, long articleId, DateTime seenAt)
-    {
-        var events = analysis.Events;
-        var text = analysis.Article.Text;
-        var command = SqlScripts.Get("Queries/Articles/insert_events.sql").BatchCommand();
-        Add(command, articleId);
-        Add(command, seenAt);
-        Add(command, events.Select(e => e.Place.Id).ToArray());
-        Add(command, events.Select(e => EventTypeName(e.Type)).ToArray());
-        Add(command, events.Select(e => CleanOrNull(e.SubType)).ToArray());
-        Add(command, events.Select(e => e.Date).ToArray());
-        Add(command, events.Select(e => (short)e.GeoPrecision).ToArray());
-        Add(command, events.Select(e => (short)e.TimePrecision).ToArray());
-        Add(command, events.Select(e => e.Fatalities).ToArray());
-        Add(command, events.Select(e => e.Sentence.Start).ToArray());
-        Add(command, events.Select(e => e.Sentence.End).ToArray());
-        Add(command, events.Select(e => Quote(text, e.Sentence)).ToArray());
-        Add(command, events.Select(e => (float)e.Confidence).ToArray());
-        return command;
-    }
-
-    private static void Add<T>(NpgsqlBatchCommand command, T value) => command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
-
-    private static TextSpan? SentenceOf(IReadOnlyList<TextSpan> sentences, int index)
-    {
-        int low = 0, high = sentences.Count - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            var sentence = sentences[middle];
-            if (sentence.Contains(index)) return sentence;
-            if (index < sentence.Start) high = middle - 1; else low = middle + 1;
-        }
-        return null;
-    }
-
-    private static string Quote(string text, TextSpan sentence)
-    {
-        var start = Math.Clamp(sentence.Start, 0, text.Length);
-        var end = Math.Clamp(sentence.End, start, text.Length);
-        return Clean(text[start..end]);
-    }
-
-    /// <summary>PostgreSQL text cannot hold NUL; it is never meaningful in news text.</summary>
-    private static string Clean(string value) => value.Contains('\0', StringComparison.Ordinal) ? value.Replace("\0", "", StringComparison.Ordinal) : value;
-
-    private static string? CleanOrNull(string? value) => value is null ? null : Clean(value);
 
     public static string KindName(PlaceKind kind) => kind switch
     {
@@ -214,13 +91,6 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         PlaceKind.Region => "region",
         PlaceKind.Country => "country",
         _ => "other",
-    };
-
-    private static string AsOfBasisName(AsOfBasis basis) => basis switch
-    {
-        AsOfBasis.Text => "text",
-        AsOfBasis.Published => "published",
-        _ => "unknown",
     };
 
     /// <summary>ACLED event types in snake case ("explosions_remote_violence"), stable for filters and styles.</summary>

@@ -1,12 +1,12 @@
--- $1 article id, $2 seen at; arrays: $3 place ids, $4 types, $5 sub-types, $6 dates, $7 geo precisions,
--- $8 time precisions, $9 fatalities, $10 sentence starts, $11 sentence ends, $12 quotes, $13 confidences
+-- Arrays, one element per event: $1 article ids, $2 seen at, $3 place ids, $4 types, $5 sub-types, $6 dates,
+-- $7 geo precisions, $8 time precisions, $9 fatalities, $10 sentence starts, $11 sentence ends, $12 quotes, $13 confidences
 INSERT INTO events (article_id, place_id, event_type, sub_type, event_date, geo_precision, time_precision, fatalities,
                     sentence_start, sentence_end, quote, confidence, seen_at, geom)
-SELECT $1, u.place_id, u.event_type, u.sub_type, u.event_date, u.geo_precision, u.time_precision, u.fatalities,
-       u.sentence_start, u.sentence_end, u.quote, u.confidence, $2, p.geom
-FROM unnest($3::bigint[], $4::text[], $5::text[], $6::date[], $7::smallint[], $8::smallint[], $9::int[], $10::int[],
-            $11::int[], $12::text[], $13::real[]) WITH ORDINALITY
-     AS u(place_id, event_type, sub_type, event_date, geo_precision, time_precision, fatalities, sentence_start,
-          sentence_end, quote, confidence, ord)
+SELECT u.article_id, u.place_id, u.event_type, u.sub_type, u.event_date, u.geo_precision, u.time_precision, u.fatalities,
+       u.sentence_start, u.sentence_end, u.quote, u.confidence, u.seen_at, p.geom
+FROM unnest($1::bigint[], $2::timestamptz[], $3::bigint[], $4::text[], $5::text[], $6::date[], $7::smallint[], $8::smallint[],
+            $9::int[], $10::int[], $11::int[], $12::text[], $13::real[]) WITH ORDINALITY
+     AS u(article_id, seen_at, place_id, event_type, sub_type, event_date, geo_precision, time_precision, fatalities,
+          sentence_start, sentence_end, quote, confidence, ord)
 JOIN places p ON p.id = u.place_id
 ORDER BY u.ord;

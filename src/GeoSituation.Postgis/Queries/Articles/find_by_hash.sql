@@ -1,1 +1,0 @@
-SELECT id FROM articles WHERE content_hash = $1;
