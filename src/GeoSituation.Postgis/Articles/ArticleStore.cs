@@ -106,14 +106,21 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         return builder.ToString();
     }
 
+    /// <summary>Bounds one footprint query's id list.</summary>
+    private const int MaxArticlesPerCall = 5_000;
+
     /// <summary>The channel on which each stored article's id is announced at commit.</summary>
     public const string NotificationChannel = "geosituation_articles";
 
-    /// <summary>Where a stored article's features are (for invalidating caches in another process than the one that stored it).</summary>
-    public async Task<StoredArticleFootprint> FootprintAsync(long articleId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Where the given stored articles' features are, as one footprint (for invalidating caches in another process
+    /// than the one that stored them): one query and one invalidation for all the articles of a commit.
+    /// </summary>
+    /// <remarks>The footprint's <see cref="StoredArticleFootprint.ArticleId"/> is the last of <paramref name="articleIds"/>.</remarks>
+    public async Task<StoredArticleFootprint> FootprintAsync(IReadOnlyList<long> articleIds, CancellationToken cancellationToken = default)
     {
         await using var command = SqlScripts.Get("Queries/Articles/footprint.sql").Command(dataSource);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = articleId });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = articleIds.ToArray() });
         var points = new List<LonLat>();
         var lines = new List<(LonLat, LonLat)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -123,14 +130,15 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             if (reader.IsDBNull(2)) points.Add(from);
             else lines.Add((from, new LonLat(reader.GetDouble(2), reader.GetDouble(3))));
         }
-        return new StoredArticleFootprint(articleId, points, lines);
+        return new StoredArticleFootprint(articleIds[^1], points, lines);
     }
 
     /// <summary>
-    /// Calls <paramref name="onArticle"/> with the id of every article any process stores, until cancelled;
+    /// Calls <paramref name="onArticles"/> with the ids of every article any process stores, until cancelled, several at
+    /// once when they come faster than it returns (a bulk ingest commits hundreds together);
     /// reconnects after the database restarts (articles stored while disconnected are reported by <paramref name="onReconnect"/>).
     /// </summary>
-    public async Task ListenAsync(Func<long, Task> onArticle, Func<Task> onReconnect, CancellationToken cancellationToken)
+    public async Task ListenAsync(Func<IReadOnlyList<long>, Task> onArticles, Func<Task> onReconnect, CancellationToken cancellationToken)
     {
         var first = true;
         while (!cancellationToken.IsCancellationRequested)
@@ -152,7 +160,12 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
                 // Handled off the listening connection, which only waits; a slow handler never delays notifications.
                 var handler = Task.Run(async () =>
                 {
-                    await foreach (var id in pending.Reader.ReadAllAsync(CancellationToken.None)) await onArticle(id);
+                    while (await pending.Reader.WaitToReadAsync(CancellationToken.None))
+                    {
+                        var ids = new List<long>();
+                        while (ids.Count < MaxArticlesPerCall && pending.Reader.TryRead(out var id)) ids.Add(id);
+                        await onArticles(ids);
+                    }
                 }, CancellationToken.None);
                 try
                 {

@@ -13,7 +13,7 @@ internal sealed class TileInvalidationListener(ArticleStore store, TileCache cac
     {
         try
         {
-            await store.ListenAsync(OnArticleAsync, OnReconnectAsync, stoppingToken);
+            await store.ListenAsync(OnArticlesAsync, OnReconnectAsync, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -21,12 +21,14 @@ internal sealed class TileInvalidationListener(ArticleStore store, TileCache cac
         }
     }
 
-    private async Task OnArticleAsync(long articleId)
+    private async Task OnArticlesAsync(IReadOnlyList<long> articleIds)
     {
-        if (cache.WasInvalidatedHere(articleId)) return;
+        // Articles stored by this process had their tiles dropped at commit; one footprint for the others (a bulk ingest's whole batch).
+        var others = articleIds.Where(id => !cache.WasInvalidatedHere(id)).ToList();
+        if (others.Count == 0) return;
         try
         {
-            cache.Invalidate(await store.FootprintAsync(articleId));
+            cache.Invalidate(await store.FootprintAsync(others));
         }
         catch (NpgsqlException)
         {
