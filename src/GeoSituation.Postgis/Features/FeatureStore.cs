@@ -19,6 +19,10 @@ public sealed record CollectionExtent(BoundingBox? Bbox, DateTimeOffset? Start, 
 /// </remarks>
 public sealed class FeatureStore(NpgsqlDataSource dataSource)
 {
+    // PostgreSQL writes each Feature's complete text; the server only streams it.
+    private const string FeatureText =
+        """'{"type":"Feature","id":' || fid || ',"geometry":' || COALESCE(ST_AsGeoJSON(geom, 6), 'null') || ',"properties":' || properties::text || '}'""";
+
     private readonly ConcurrentDictionary<string, SqlText> sqlCache = new(StringComparer.Ordinal);
 
     /// <summary>Streams up to <c>Limit + 1</c> features in fid order; the extra one tells the caller a next page exists.</summary>
@@ -32,7 +36,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
         parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
         var limitParameter = parameters.Count;
         var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate(
-            $"SELECT fid, '{{\"type\":\"Feature\",\"id\":' || fid || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(geom, 6), 'null') || ',\"properties\":' || properties::text || '}}' " +
+            $"SELECT fid, {FeatureText} " +
             $"FROM {Quote(query.Collection.View)}{where} ORDER BY fid {(backwards ? "DESC" : "ASC")} LIMIT ${limitParameter}"));
         await using var command = sql.Command(dataSource);
         command.Parameters.AddRange(parameters.ToArray());
@@ -78,7 +82,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
     public async Task<FeatureRow?> GetAsync(FeatureCollectionInfo collection, long fid, CancellationToken cancellationToken = default)
     {
         await using var command = sqlCache.GetOrAdd(collection.Id + ":one", _ => SqlText.FromTemplate(
-            $"SELECT fid, '{{\"type\":\"Feature\",\"id\":' || fid || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(geom, 6), 'null') || ',\"properties\":' || properties::text || '}}' " +
+            $"SELECT fid, {FeatureText} " +
             $"FROM {Quote(collection.View)} WHERE fid = $1")).Command(dataSource);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fid });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
