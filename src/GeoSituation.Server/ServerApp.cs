@@ -37,6 +37,9 @@ public static class ServerApp
 
         var app = builder.Build();
         app.UseGeoMetrics();
+        app.UseCachedTiles();
+        // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).
+        app.UseRouting();
         app.UseGeoProblems();
         app.UseGeoSecurity();
         app.UseReadCors();

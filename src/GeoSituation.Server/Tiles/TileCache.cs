@@ -42,17 +42,25 @@ internal sealed class TileCache
 
     public static string ETagOf(byte[] tile) => "\"" + Convert.ToHexStringLower(SHA256.HashData(tile).AsSpan(0, 12)) + "\"";
 
+    /// <summary>The cached tile, counted as used; false when it is not cached.</summary>
+    public bool TryGetCached(TileSourceInfo source, int z, int x, int y, string variant, out CachedTile tile)
+    {
+        if (tiles.TryGetValue(new TileKey(source.Id, z, x, y), out var variants) && variants.TryGetValue(variant, out tile!))
+        {
+            tile.LastUse = Interlocked.Increment(ref clock);
+            Interlocked.Increment(ref tile.Hits);
+            return true;
+        }
+        tile = null!;
+        return false;
+    }
+
     /// <summary>The cached tile, or the one <paramref name="make"/> returns (cached unless an ingest committed meanwhile).</summary>
     /// <param name="variant">The query string parts that change the tile (datetime), "" for none.</param>
     public async Task<CachedTile> GetOrMakeAsync(TileSourceInfo source, int z, int x, int y, string variant, Func<Task<byte[]>> make)
     {
+        if (TryGetCached(source, z, x, y, variant, out var hit)) return hit;
         var key = new TileKey(source.Id, z, x, y);
-        if (tiles.TryGetValue(key, out var variants) && variants.TryGetValue(variant, out var hit))
-        {
-            hit.LastUse = Interlocked.Increment(ref clock);
-            Interlocked.Increment(ref hit.Hits);
-            return hit;
-        }
         var before = Interlocked.Read(ref generation);
         var made = await make();
         var tile = new CachedTile(made, ETagOf(made)) { LastUse = Interlocked.Increment(ref clock) };

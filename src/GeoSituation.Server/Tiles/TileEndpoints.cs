@@ -32,6 +32,13 @@ public static class TileEndpoints
         return services;
     }
 
+    /// <summary>Cache hits answered before routing (<see cref="CachedTileShortcut"/>); place right after the metrics middleware.</summary>
+    public static WebApplication UseCachedTiles(this WebApplication app)
+    {
+        app.UseMiddleware<CachedTileShortcut>();
+        return app;
+    }
+
     public static WebApplication MapTiles(this WebApplication app)
     {
         var tiles = app.MapGroup("/tiles").WithTags("Tiles").AddEndpointFilter(FeatureEndpoints.RequireDatabase);

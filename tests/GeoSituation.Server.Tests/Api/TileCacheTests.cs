@@ -90,6 +90,36 @@ public sealed class TileCacheTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
+    [Fact]
+    public async Task A_cache_hit_answered_before_routing_has_the_bytes_and_headers_of_the_endpoint()
+    {
+        const string path = "/tiles/basemap/4/9/6.mvt";
+        async Task<HttpResponseMessage> GetAsync(string query = "", string? ifNoneMatch = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path + query);
+            request.Headers.Add("Origin", "https://dashboard.example");
+            if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            return await server.Http.SendAsync(request);
+        }
+        // A query string always goes down the routed endpoint (the basemap ignores datetime); the plain path, once
+        // the tile is cached, is answered by the shortcut.
+        using var viaEndpoint = await GetAsync("?datetime=../..");
+        Assert.Equal(HttpStatusCode.OK, viaEndpoint.StatusCode);
+        using var viaShortcut = await GetAsync();
+        Assert.Equal("hit", viaShortcut.Headers.GetValues("X-Tile-Cache").Single());
+        Assert.Equal(await viaEndpoint.Content.ReadAsByteArrayAsync(), await viaShortcut.Content.ReadAsByteArrayAsync());
+        foreach (var header in new[] { "ETag", "Cache-Control", "X-Content-Type-Options", "Referrer-Policy", "Access-Control-Allow-Origin" })
+        {
+            Assert.Equal(viaEndpoint.Headers.GetValues(header), viaShortcut.Headers.GetValues(header));
+        }
+        Assert.Equal(viaEndpoint.Content.Headers.ContentType, viaShortcut.Content.Headers.ContentType);
+        Assert.Contains("ETag", viaShortcut.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+
+        using var revalidated = await GetAsync(ifNoneMatch: viaShortcut.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal(viaShortcut.Headers.ETag, revalidated.Headers.ETag);
+    }
+
     /// <summary>Mentions a tile shows: below zoom 12 features are per place with a count, from zoom 12 one per mention (count 1).</summary>
     private static async Task<long> MentionsInTileAsync(byte[] tile)
     {

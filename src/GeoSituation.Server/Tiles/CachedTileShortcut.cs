@@ -1,0 +1,88 @@
+using GeoSituation.Postgis.Tiles;
+using GeoSituation.Server.Database;
+using GeoSituation.Server.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace GeoSituation.Server.Tiles;
+
+/// <summary>
+/// Answers <c>GET /tiles/{layer}/{z}/{x}/{y}[.mvt|.pbf]</c> straight from the tile cache, before routing and the
+/// rest of the pipeline: a map pans through hundreds of tiles a second and most are cache hits, so a hit costs
+/// a path parse, a dictionary lookup and one write.
+/// </summary>
+/// <remarks>
+/// Only the plain case is taken: one layer, no query string, public reads, database ready. Everything else
+/// (misses, composites, filters, HEAD, closed reads, odd paths) goes down the normal pipeline, which answers
+/// the same bytes and headers: <see cref="TileEndpoints"/> for the tile, <see cref="SecurityHeadersMiddleware"/>
+/// and the CORS policy (any origin, ETag exposed) for the rest. The request is tagged with the tile endpoint so
+/// /metrics counts it under its route.
+/// </remarks>
+internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, DatabaseReadiness readiness, SecurityOptions security, EndpointDataSource endpoints)
+{
+    private Endpoint? tileEndpoint;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!security.PublicReads || !readiness.IsReady || !HttpMethods.IsGet(request.Method) || request.QueryString.HasValue
+            || !TryParse(request.Path.Value, out var source, out var z, out var x, out var y)
+            || !cache.TryGetCached(source, z, x, y, "", out var tile))
+        {
+            return next(context);
+        }
+
+        context.SetEndpoint(tileEndpoint ??= endpoints.Endpoints.FirstOrDefault(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "Tile"));
+        var response = context.Response;
+        var headers = response.Headers;
+        headers.ETag = tile.ETag;
+        headers["X-Tile-Cache"] = "hit";
+        headers.CacheControl = source.TimeFiltered ? "public, no-cache" : "public, max-age=86400";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        if (request.Headers.ContainsKey(HeaderNames.Origin))
+        {
+            headers.AccessControlAllowOrigin = "*";
+            headers.AccessControlExposeHeaders = "ETag,Location";
+        }
+        if (request.Headers.IfNoneMatch.Contains(tile.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        response.ContentType = TileEndpoints.MvtContentType;
+        response.ContentLength = tile.Bytes.Length;
+        return response.Body.WriteAsync(tile.Bytes, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>"/tiles/places/8/152/104.mvt" -> places, 8, 152, 104; false for anything the endpoint might read differently.</summary>
+    internal static bool TryParse(string? path, out TileSourceInfo source, out int z, out int x, out int y)
+    {
+        source = null!;
+        z = x = y = 0;
+        if (path is null || !path.StartsWith("/tiles/", StringComparison.Ordinal)) return false;
+        var rest = path.AsSpan("/tiles/".Length);
+        if (rest.EndsWith(".mvt", StringComparison.Ordinal) || rest.EndsWith(".pbf", StringComparison.Ordinal)) rest = rest[..^4];
+        Span<Range> parts = stackalloc Range[5];
+        if (rest.Split(parts, '/') != 4) return false;
+        var layer = rest[parts[0]];
+        foreach (var candidate in TileCatalogue.All)
+        {
+            if (layer.SequenceEqual(candidate.Id)) source = candidate;
+        }
+        return source is not null
+            && TryDigits(rest[parts[1]], 2, out z) && TryDigits(rest[parts[2]], 7, out x) && TryDigits(rest[parts[3]], 7, out y)
+            && TileCatalogue.IsValidTile(z, x, y);
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, int maxLength, out int value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > maxLength) return false;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+}
