@@ -123,13 +123,17 @@ public sealed class ArticleBatchTests(PostgisFixture fixture)
     {
         var store = new ArticleStore(fixture.DataSource);
         var analyzer = new ArticleAnalyzer(Gazetteer.Load(Gazetteer.LocateGeodata()));
-        var ingestor = new BulkIngestor(analyzer, store) { MaxBatch = 7 };
+        // Small batches and two writers: batches commit concurrently and bump the same places' counters.
+        var ingestor = new BulkIngestor(analyzer, store) { MaxBatch = 7, Writers = 2 };
         var id = Guid.NewGuid().ToString("N");
         var articles = Enumerable.Range(0, 40)
             .Select(i => new ArticleInput { Title = $"Bulk {i}", Text = $"About {1000 + i} people fled Khan Yunis to Rafah on Monday, aid agencies said. Talks were held in Cairo. Ref {id}-{i}." })
             .Select((a, i) => (Article: a, Where: $"bulk#{i}")).ToList();
         articles.Add((articles[3].Article, "bulk#again"));
         var outcomes = new List<BulkIngestOutcome>();
+        var analyses = articles.Take(40).Select(a => analyzer.Analyze(a.Article)).ToList();
+        var place = analyses[0].Toponyms[0].Place.Id;
+        var before = await CountersAsync(place);
 
         await ingestor.RunAsync(articles, o => { lock (outcomes) outcomes.Add(o); });
 
@@ -138,15 +142,17 @@ public sealed class ArticleBatchTests(PostgisFixture fixture)
         Assert.Equal(40, outcomes.Count(o => o.Result!.Created));
         Assert.Single(outcomes, o => !o.Result!.Created);
         // Every article has exactly the rows its analysis found.
-        foreach (var (article, where) in articles.Take(40))
+        foreach (var (analysis, where) in analyses.Zip(articles.Select(a => a.Where)))
         {
-            var analysis = analyzer.Analyze(article);
             var stored = outcomes.Single(o => o.Where == where).Result!.ArticleId;
             Assert.Equal(analysis.Toponyms.Count, await CountAsync("mentions", stored));
             Assert.Equal(analysis.Displacement.Count, await CountAsync("displacement", stored));
             Assert.Equal(analysis.Events.Count, await CountAsync("events", stored));
         }
         Assert.True(await CountAsync("flows", outcomes.Single(o => o.Where == "bulk#0").Result!.ArticleId) > 0);
+        var after = await CountersAsync(place);
+        Assert.Equal(before.Mentions + analyses.Sum(a => a.Toponyms.Count(t => t.Place.Id == place)), after.Mentions);
+        Assert.Equal(before.Articles + analyses.Count(a => a.Toponyms.Any(t => t.Place.Id == place)), after.Articles);
     }
 
     private async Task<long> CountAsync(string table, long articleId)
@@ -169,6 +175,15 @@ public sealed class ArticleBatchTests(PostgisFixture fixture)
         await using var command = fixture.DataSource.CreateCommand("SELECT count(*) FROM articles WHERE content_hash = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contentHash });
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A place's counters; zero before any article named it.</summary>
+    private async Task<(int Mentions, int Articles)> CountersAsync(long placeId)
+    {
+        await using var command = fixture.DataSource.CreateCommand("SELECT mention_count, article_count FROM places WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = placeId });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetInt32(0), reader.GetInt32(1)) : (0, 0);
     }
 
     private async Task<(int Mentions, int Articles, DateTimeOffset FirstSeen, DateTimeOffset LastSeen)> PlaceAsync(long placeId)

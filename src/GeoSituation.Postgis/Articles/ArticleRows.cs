@@ -29,13 +29,19 @@ internal static class ArticleRows
     }
 
     /// <summary>Everything stored with the articles, then one notification per article, in one round trip.</summary>
+    /// <remarks>
+    /// Place counters are bumped last: their row locks, which every ingest needs on the same popular places, are then
+    /// held only until the commit right after, and two batches can store their rows at the same time.
+    /// </remarks>
     public static NpgsqlBatch Contents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredAnalysis> stored)
     {
         var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Places(stored));
+        var places = PlaceTallies(stored);
+        batch.BatchCommands.Add(NewPlaces(places));
         if (stored.Any(s => s.Analysis.Toponyms.Count > 0)) batch.BatchCommands.Add(Mentions(stored));
         if (stored.Any(s => s.Analysis.Displacement.Count > 0)) batch.BatchCommands.Add(Displacement(stored));
         if (stored.Any(s => s.Analysis.Events.Count > 0)) batch.BatchCommands.Add(Events(stored));
+        batch.BatchCommands.Add(PlaceCounters(places));
         // Delivered at commit to every listening process (a server whose tile cache must drop what changed).
         var notify = SqlScripts.Get("Queries/Articles/notify.sql").BatchCommand();
         Add(notify, stored.Select(s => s.ArticleId).ToArray());
@@ -65,7 +71,8 @@ internal static class ArticleRows
         public DateTime? LastSeen;
     }
 
-    private static NpgsqlBatchCommand Places(IReadOnlyList<StoredAnalysis> stored)
+    /// <summary>The places the articles refer to, sorted by id (the lock order every ingest follows), with their counters.</summary>
+    private static List<PlaceTally> PlaceTallies(IReadOnlyList<StoredAnalysis> stored)
     {
         var tallies = new Dictionary<long, PlaceTally>();
         foreach (var (analysis, _, seenAt) in stored)
@@ -80,9 +87,29 @@ internal static class ArticleRows
                 tally.LastSeen = tally.LastSeen is { } last && last >= seenAt ? last : seenAt;
             }
         }
-        // Sorted by id: the lock order every ingest follows.
-        var places = tallies.Values.OrderBy(t => t.Place.Id).ToList();
+        return tallies.Values.OrderBy(t => t.Place.Id).ToList();
+    }
+
+    private static NpgsqlBatchCommand NewPlaces(List<PlaceTally> places)
+    {
+        var command = SqlScripts.Get("Queries/Articles/insert_places.sql").BatchCommand();
+        AddPlaceColumns(command, places);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand PlaceCounters(List<PlaceTally> places)
+    {
         var command = SqlScripts.Get("Queries/Articles/upsert_places.sql").BatchCommand();
+        AddPlaceColumns(command, places);
+        Add(command, places.Select(t => t.Mentions).ToArray());
+        Add(command, places.Select(t => t.Articles).ToArray());
+        Add(command, places.Select(t => t.FirstSeen).ToArray());
+        Add(command, places.Select(t => t.LastSeen).ToArray());
+        return command;
+    }
+
+    private static void AddPlaceColumns(NpgsqlBatchCommand command, List<PlaceTally> places)
+    {
         Add(command, places.Select(t => t.Place.Id).ToArray());
         Add(command, places.Select(t => Clean(t.Place.Name)).ToArray());
         Add(command, places.Select(t => ArticleStore.KindName(t.Place.Kind)).ToArray());
@@ -95,11 +122,6 @@ internal static class ArticleRows
         Add(command, places.Select(t => t.Place.Iso3166_2).ToArray());
         Add(command, places.Select(t => t.Place.Longitude).ToArray());
         Add(command, places.Select(t => t.Place.Latitude).ToArray());
-        Add(command, places.Select(t => t.Mentions).ToArray());
-        Add(command, places.Select(t => t.Articles).ToArray());
-        Add(command, places.Select(t => t.FirstSeen).ToArray());
-        Add(command, places.Select(t => t.LastSeen).ToArray());
-        return command;
     }
 
     private static NpgsqlBatchCommand Mentions(IReadOnlyList<StoredAnalysis> stored)

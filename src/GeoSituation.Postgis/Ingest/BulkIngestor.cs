@@ -13,8 +13,8 @@ public sealed record BulkIngestOutcome(string Where, IngestResult? Result, strin
 public sealed record AnalysedArticle(string Where, ArticleAnalysis Analysis);
 
 /// <summary>
-/// Ingests many articles (the `ingest` verb): analysis runs on every core while a single writer stores what is
-/// ready in batches, one transaction per batch, so neither waits for the other and commits are few.
+/// Ingests many articles (the `ingest` verb): analysis runs on every core while writers store what is ready in
+/// batches, one transaction per batch, so neither waits for the other and commits are few.
 /// </summary>
 /// <remarks>
 /// A batch that PostgreSQL rejects is stored again one article at a time, so one bad article fails alone.
@@ -28,13 +28,19 @@ public sealed class BulkIngestor(ArticleAnalyzer analyzer, ArticleStore store)
     /// <summary>Articles analysed at once.</summary>
     public int AnalysisWorkers { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Batches stored at once. Two keep a PostgreSQL backend busy while the other commits, and the database's share of
+    /// a machine that analysis threads (and other processes) also want closer to the half it needs.
+    /// </summary>
+    public int Writers { get; init; } = 2;
+
     /// <param name="onOutcome">Called once per article, from several threads, in no particular order.</param>
     public async Task RunAsync(IEnumerable<(ArticleInput Article, string Where)> articles, Action<BulkIngestOutcome> onOutcome, CancellationToken cancellationToken = default)
     {
         // Bounded: analysis never runs more than two batches ahead of storage.
-        var ready = Channel.CreateBounded<AnalysedArticle>(new BoundedChannelOptions(2 * MaxBatch) { SingleReader = true });
+        var ready = Channel.CreateBounded<AnalysedArticle>(new BoundedChannelOptions(2 * MaxBatch));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var storing = StoreAllAsync(ready.Reader, onOutcome, stop);
+        var storing = Task.WhenAll(Enumerable.Range(0, Math.Max(1, Writers)).Select(_ => StoreAllAsync(ready.Reader, onOutcome, stop)));
         try
         {
             await Parallel.ForEachAsync(articles, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, AnalysisWorkers), CancellationToken = stop.Token },
@@ -55,7 +61,7 @@ public sealed class BulkIngestor(ArticleAnalyzer analyzer, ArticleStore store)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The writer stopped analysis because it failed: awaiting it below says why.
+            // A writer stopped analysis because it failed: awaiting the writers below says why.
         }
         finally
         {

@@ -1,5 +1,5 @@
 -- Adds the stored articles' places, or bumps their counters. Input is sorted by id so concurrent ingests lock
--- place rows in the same order and cannot deadlock. Counters and times are summed over the articles of one call:
+-- place rows in the same order and cannot deadlock; run last before commit, so the row locks are held briefly. Counters and times are summed over the articles of one call:
 -- first/last seen are the earliest/latest time an article of the call mentions the place (NULL when none does).
 -- $1 ids, $2 names, $3 kinds, $4 countries, $5 feature codes, $6 admin1, $7 admin2, $8 populations, $9 pcodes,
 -- $10 ISO 3166-2 codes, $11 longitudes, $12 latitudes, $13 mention counts, $14 article counts (articles mentioning it),
