@@ -42,6 +42,7 @@ internal static class TileLatency
                     command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Y });
                     command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                     command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                    command.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
                     bytes = (await command.ExecuteScalarAsync() as byte[])?.Length ?? 0;
                 }
                 var bareMs = clock.Elapsed.TotalMilliseconds;

@@ -15,7 +15,8 @@ public sealed class TileStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The tile's bytes (possibly empty: a valid tile with no features). Coordinates must be valid (<see cref="TileCatalogue.IsValidTile"/>).</summary>
-    public async Task<byte[]> GetTileAsync(TileSourceInfo source, int z, int x, int y, DateTimeOffset? start = null, DateTimeOffset? end = null, CancellationToken cancellationToken = default)
+    /// <param name="filters">Property equality filters of a data source as a JSON object (<c>{"event_type":"battle"}</c>), or null.</param>
+    public async Task<byte[]> GetTileAsync(TileSourceInfo source, int z, int x, int y, DateTimeOffset? start = null, DateTimeOffset? end = null, string? filters = null, CancellationToken cancellationToken = default)
     {
         if (!TileCatalogue.IsValidTile(z, x, y)) throw new ArgumentOutOfRangeException(nameof(z), "Tile coordinates outside the grid.");
         await using var command = SqlScripts.Get(source.Script).Command(dataSource);
@@ -26,6 +27,7 @@ public sealed class TileStore(NpgsqlDataSource dataSource)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = start is { } s ? s.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
             command.Parameters.Add(new NpgsqlParameter { Value = end is { } e ? e.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)filters ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb });
         }
         else
         {

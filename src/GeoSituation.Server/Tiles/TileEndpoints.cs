@@ -45,7 +45,7 @@ public static class TileEndpoints
         tiles.MapGet("", Catalogue).WithName("TileSources").WithSummary("The tile sources and their TileJSON links");
         tiles.MapGet("/{layer}", TileJson).WithName("TileJson").WithSummary("TileJSON 3.0.0 for a tile source (or a comma-separated composite)");
         tiles.MapGet("/{layer}/metadata.json", Metadata).WithName("TileMetadata").WithSummary("tippecanoe-style metadata.json (for GDAL's MVT driver)");
-        tiles.MapGet("/{layer}/{z}/{x}/{y}", Tile).WithName("Tile").WithSummary("A Mapbox Vector Tile (.mvt or .pbf suffix optional); ?datetime= filters data layers");
+        tiles.MapGet("/{layer}/{z}/{x}/{y}", Tile).WithName("Tile").WithSummary("A Mapbox Vector Tile (.mvt or .pbf suffix optional); ?datetime= and property filters (?event_type=battle) select features of data layers");
         return app;
     }
 
@@ -79,10 +79,13 @@ public static class TileEndpoints
     private static async Task<IResult> TileJson(string layer, HttpRequest request, TileStore store, CancellationToken cancellationToken)
     {
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
-        if (!TryParseDatetime(request, out var datetime, out _, out _, out problem)) return problem;
+        if (!TryParseDatetime(request, out _, out _, out _, out problem)) return problem;
+        if (!TileFilters.TryParse(request.Query, sources, out _, out problem)) return problem;
         var root = OgcLinks.Base(request);
         var center = await CenterAsync(store, cancellationToken);
-        var query = datetime is null ? "" : "?datetime=" + Uri.EscapeDataString(datetime);
+        // The tile URLs carry the request's datetime and filters, so a TileJSON link is a filtered layer.
+        var query = string.Join("&", request.Query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value.ToString())));
+        if (query.Length > 0) query = "?" + query;
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = OgcLinks.Encoder }))
         {
@@ -181,14 +184,18 @@ public static class TileEndpoints
                 $"z must be 0..{TileCatalogue.MaxZoom} and x, y integers in 0..2^z-1; the y may end in .mvt or .pbf.");
         }
         if (!TryParseDatetime(context.Request, out _, out var start, out var end, out problem)) return problem;
+        if (!TileFilters.TryParse(context.Request.Query, sources, out var filters, out problem)) return problem;
 
-        var variant = context.Request.Query["datetime"].ToString();
+        var datetime = context.Request.Query["datetime"].ToString();
         var parts = new List<TileCache.CachedTile>(sources.Count);
         foreach (var source in sources)
         {
-            var sourceVariant = source.TimeFiltered ? variant : "";
-            parts.Add(await cache.GetOrMakeAsync(source, zoom, (int)column, (int)row, sourceVariant,
-                () => store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, cancellationToken)));
+            // The cache keeps one tile per source and coordinates for each datetime and filter combination.
+            var sourceFilters = filters[source.Id];
+            // "" for the plain tile, the key CachedTileShortcut looks up.
+            var variant = !source.TimeFiltered ? "" : sourceFilters is null ? datetime : datetime + "\n" + sourceFilters;
+            parts.Add(await cache.GetOrMakeAsync(source, zoom, (int)column, (int)row, variant,
+                () => store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, sourceFilters, cancellationToken)));
         }
         // MVT layers are independent protobuf messages: concatenated tiles are one valid tile.
         var bytes = parts.Count == 1 ? parts[0].Bytes : parts.SelectMany(p => p.Bytes).ToArray();

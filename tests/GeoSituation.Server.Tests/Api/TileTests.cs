@@ -73,6 +73,44 @@ public sealed class TileTests(ServerFixture server)
         Assert.Empty(bytes);
     }
 
+    [Fact]
+    public async Task Property_filters_select_features_before_the_cap_and_only_in_layers_that_have_the_property()
+    {
+        static List<string> EventTypes(string ogrinfo) =>
+            System.Text.RegularExpressions.Regex.Matches(ogrinfo, @"^\s*event_type \(String\) = (.+)$", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Groups[1].Value.Trim()).ToList();
+        var all = EventTypes(await OgrInfoAsync(await server.Http.GetByteArrayAsync("/tiles/events/8/152/104.mvt"), summaryOnly: false));
+        Assert.True(all.Distinct().Count() >= 2, "the seed puts events of several types around Gaza: " + string.Join(", ", all));
+        var type = all[0];
+
+        var filtered = EventTypes(await OgrInfoAsync(await server.Http.GetByteArrayAsync($"/tiles/events/8/152/104.mvt?event_type={Uri.EscapeDataString(type)}"), summaryOnly: false));
+        Assert.Equal(all.Count(t => t == type), filtered.Count);
+        Assert.All(filtered, t => Assert.Equal(type, t));
+
+        // In a composite, places have no event_type: they are not filtered.
+        var places = FeatureCount(await OgrInfoAsync(await server.Http.GetByteArrayAsync("/tiles/places/8/152/104.mvt")), "places");
+        var composite = await OgrInfoAsync(await server.Http.GetByteArrayAsync($"/tiles/places,events/8/152/104.mvt?event_type={Uri.EscapeDataString(type)}"));
+        Assert.Equal(places, FeatureCount(composite, "places"));
+        Assert.Equal(filtered.Count, FeatureCount(composite, "events"));
+
+        var tilejson = await server.GetJsonAsync($"/tiles/events?event_type={Uri.EscapeDataString(type)}");
+        Assert.EndsWith($"/tiles/events/{{z}}/{{x}}/{{y}}.mvt?event_type={Uri.EscapeDataString(type)}", tilejson.GetProperty("tiles")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("/tiles/events/8/152/104.mvt?evnt_type=battles", "evnt_type")]
+    [InlineData("/tiles/events/8/152/104.mvt?geonameid=Rafah", "number")]
+    [InlineData("/tiles/displacement/8/152/104.mvt?is_vague=maybe", "true or false")]
+    [InlineData("/tiles/events/8/152/104.mvt?event_type=a&event_type=b", "once")]
+    [InlineData("/tiles/basemap/8/152/104.mvt?country=PS", "country")]
+    public async Task A_filter_that_cannot_apply_is_a_400_problem(string path, string mentioned)
+    {
+        using var response = await server.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(mentioned, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     internal static async Task<string> OgrInfoAsync(byte[] tile, bool summaryOnly = true)
     {
         var path = Path.Combine(Path.GetTempPath(), $"geosituation-tile-{Guid.NewGuid():N}.mvt");

@@ -1,4 +1,6 @@
--- $1 z, $2 x, $3 y, $4 datetime start (or NULL), $5 datetime end (or NULL).
+-- $1 z, $2 x, $3 y, $4 datetime start (or NULL), $5 datetime end (or NULL), $6 property filters
+-- (jsonb, or NULL): place_id and article_id select the mentions counted
+-- and shown.
 -- Every mention of a place sits on the place's point, so below zoom 12 they are aggregated per place
 -- (one feature with the count: small tiles whatever the number of mentions); from zoom 12 each mention is
 -- its own feature (newest first, capped). Both shapes share the fields; article_id, surface and confidence
@@ -15,6 +17,8 @@ WITH bounds AS (
       AND m.geom && b.query_env
       AND ($4::timestamptz IS NULL OR m.seen_at >= $4::timestamptz)
       AND ($5::timestamptz IS NULL OR m.seen_at <= $5::timestamptz)
+      AND ($6::jsonb ->> 'place_id' IS NULL OR m.place_id = ($6::jsonb ->> 'place_id')::bigint)
+      AND ($6::jsonb ->> 'article_id' IS NULL OR m.article_id = ($6::jsonb ->> 'article_id')::bigint)
     GROUP BY m.place_id
     ORDER BY mentions DESC, m.place_id
     LIMIT 5000
@@ -52,6 +56,8 @@ WITH bounds AS (
           AND m.geom && b.query_env
           AND ($4::timestamptz IS NULL OR m.seen_at >= $4::timestamptz)
           AND ($5::timestamptz IS NULL OR m.seen_at <= $5::timestamptz)
+          AND ($6::jsonb ->> 'place_id' IS NULL OR m.place_id = ($6::jsonb ->> 'place_id')::bigint)
+          AND ($6::jsonb ->> 'article_id' IS NULL OR m.article_id = ($6::jsonb ->> 'article_id')::bigint)
         ORDER BY m.id DESC
         LIMIT 20000
     ) AS single
