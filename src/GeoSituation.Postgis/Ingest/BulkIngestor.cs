@@ -43,21 +43,9 @@ public sealed class BulkIngestor(ArticleAnalyzer analyzer, ArticleStore store)
         var storing = Task.WhenAll(Enumerable.Range(0, Math.Max(1, Writers)).Select(_ => StoreAllAsync(ready.Reader, onOutcome, stop)));
         try
         {
-            await Parallel.ForEachAsync(articles, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, AnalysisWorkers), CancellationToken = stop.Token },
-                async (item, token) =>
-                {
-                    ArticleAnalysis analysis;
-                    try
-                    {
-                        analysis = analyzer.Analyze(item.Article);
-                    }
-                    catch (Exception e) when (e is InvalidDataException or ArgumentException)
-                    {
-                        onOutcome(new BulkIngestOutcome(item.Where, null, e.Message));
-                        return;
-                    }
-                    await ready.Writer.WriteAsync(new AnalysedArticle(item.Where, analysis), token);
-                });
+            using var source = articles.GetEnumerator();
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, AnalysisWorkers)).Select(_ => Task.Factory.StartNew(
+                () => Analyse(source, ready.Writer, onOutcome, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -68,6 +56,41 @@ public sealed class BulkIngestor(ArticleAnalyzer analyzer, ArticleStore store)
             ready.Writer.TryComplete();
         }
         await storing;
+    }
+
+    /// <summary>Analyses articles from the shared source until it is exhausted.</summary>
+    /// <remarks>
+    /// On a thread of its own: analysis is CPU-bound and synchronous, and on thread-pool threads it would hold up the
+    /// writers' I/O continuations until the pool grew (it adds threads slowly, and a run lasts seconds).
+    /// </remarks>
+    private void Analyse(IEnumerator<(ArticleInput Article, string Where)> source, ChannelWriter<AnalysedArticle> ready, Action<BulkIngestOutcome> onOutcome, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            (ArticleInput Article, string Where) item;
+            lock (source)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!source.MoveNext()) return;
+                item = source.Current;
+            }
+            ArticleAnalysis analysis;
+            try
+            {
+                analysis = analyzer.Analyze(item.Article);
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException)
+            {
+                onOutcome(new BulkIngestOutcome(item.Where, null, e.Message));
+                continue;
+            }
+            var analysed = new AnalysedArticle(item.Where, analysis);
+            while (!ready.TryWrite(analysed))
+            {
+                // Storage is behind: wait for room (this thread has nothing else to do).
+                if (!ready.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult()) return;
+            }
+        }
     }
 
     private async Task StoreAllAsync(ChannelReader<AnalysedArticle> ready, Action<BulkIngestOutcome> onOutcome, CancellationTokenSource stop)
