@@ -19,19 +19,20 @@ internal sealed class MetricsMiddleware(RequestDelegate next, RequestMetrics met
         {
             var route = RouteOf(context);
             metrics.Finished(KnownMethod(context.Request.Method), route, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            if (context.Response.Headers["X-Tile-Cache"].ToString() is "hit" or "miss" && status is 200 or 304)
-            {
-                metrics.TileServed(route, context.Response.Headers["X-Tile-Cache"].ToString());
-            }
+            var tileCache = context.Response.Headers["X-Tile-Cache"].ToString();
+            if (tileCache is "hit" or "miss" && status is 200 or 304) metrics.TileServed(route, tileCache);
         }
     }
 
     /// <summary>The endpoint's template ("/tiles/{layer}/{z}/{x}/{y}"), "static" for wwwroot files, "unmatched" otherwise.</summary>
     private static string RouteOf(HttpContext context)
     {
-        if (context.GetEndpoint() is RouteEndpoint endpoint) return "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+        // Computed once per endpoint: this runs on every request, cached tiles included.
+        if (context.GetEndpoint() is RouteEndpoint endpoint) return Routes.GetOrAdd(endpoint, e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'));
         return context.Response.StatusCode == StatusCodes.Status404NotFound ? "unmatched" : "static";
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<RouteEndpoint, string> Routes = new();
 
     // Clients choose the method string: anything unusual is one series, not one per spelling.
     private static string KnownMethod(string method) =>
