@@ -32,11 +32,7 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
         }
 
         context.SetEndpoint(tileEndpoint ??= endpoints.Endpoints.FirstOrDefault(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "Tile"));
-        var response = context.Response;
-        var headers = response.Headers;
-        headers.ETag = tile.ETag;
-        headers["X-Tile-Cache"] = "hit";
-        headers.CacheControl = source.TimeFiltered ? "public, no-cache" : "public, max-age=86400";
+        var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         if (request.Headers.ContainsKey(HeaderNames.Origin))
@@ -44,14 +40,7 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
             headers.AccessControlAllowOrigin = "*";
             headers.AccessControlExposeHeaders = "ETag,Location";
         }
-        if (request.Headers.IfNoneMatch.Contains(tile.ETag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-        response.ContentType = TileEndpoints.MvtContentType;
-        response.ContentLength = tile.Bytes.Length;
-        return response.Body.WriteAsync(tile.Bytes, context.RequestAborted).AsTask();
+        return TileResponse.WriteAsync(context, tile, TileEndpoints.CacheControlOf(source), "hit");
     }
 
     /// <summary>"/tiles/places/8/152/104.mvt" -> places, 8, 152, 104; false for anything the endpoint might read differently.</summary>

@@ -34,6 +34,39 @@ internal sealed class TileCache
 
         /// <summary>How often the tile was served from the cache (0: just made).</summary>
         public long Hits;
+
+        private Representation? brotli;
+        private Representation? gzip;
+
+        /// <summary>The cache holding the tile, whose byte budget its compressed copies count against; null once dropped.</summary>
+        internal TileCache? Owner;
+
+        private sealed record Representation(byte[] Bytes, string ETag);
+
+        /// <summary>The tile and its compressed copies, in bytes.</summary>
+        public long Size => Bytes.Length + (brotli?.Bytes.Length ?? 0) + (gzip?.Bytes.Length ?? 0);
+
+        /// <summary>The tile compressed with "br" or "gzip" (made on first use, then kept) and that representation's ETag.</summary>
+        public (byte[] Bytes, string ETag) Encoded(string encoding)
+        {
+            ref var slot = ref encoding == "br" ? ref brotli : ref gzip;
+            var kept = Volatile.Read(ref slot);
+            if (kept is null)
+            {
+                var made = new Representation(TileResponse.Compress(Bytes, encoding), ETag[..^1] + "-" + encoding + "\"");
+                // The owner is read before the copy is published: a copy made just as the tile is dropped may be
+                // counted after the drop, so the count errs high (evicting early), never low.
+                var owner = Volatile.Read(ref Owner);
+                kept = Interlocked.CompareExchange(ref slot, made, null) ?? made;
+                if (ReferenceEquals(kept, made)) owner?.Grew(made.Bytes.Length);
+            }
+            return (kept.Bytes, kept.ETag);
+        }
+    }
+
+    private void Grew(long added)
+    {
+        if (Interlocked.Add(ref bytes, added) > maxBytes) Evict();
     }
 
     public long Bytes => Interlocked.Read(ref bytes);
@@ -67,7 +100,11 @@ internal sealed class TileCache
         if (Interlocked.Read(ref generation) == before)
         {
             var added = tiles.GetOrAdd(key, _ => new ConcurrentDictionary<string, CachedTile>(StringComparer.Ordinal));
-            if (added.TryAdd(variant, tile)) Interlocked.Add(ref bytes, made.Length);
+            if (added.TryAdd(variant, tile))
+            {
+                Volatile.Write(ref tile.Owner, this);
+                Interlocked.Add(ref bytes, tile.Size);
+            }
             // An invalidation may have removed the variants map between GetOrAdd and TryAdd: check again.
             if (Interlocked.Read(ref generation) != before) Drop(key);
             if (Interlocked.Read(ref bytes) > maxBytes) Evict();
@@ -147,7 +184,13 @@ internal sealed class TileCache
     private void Drop(TileKey key)
     {
         if (!tiles.TryRemove(key, out var variants)) return;
-        foreach (var tile in variants.Values) Interlocked.Add(ref bytes, -tile.Bytes.Length);
+        foreach (var tile in variants.Values) Forget(tile);
+    }
+
+    private void Forget(CachedTile tile)
+    {
+        Volatile.Write(ref tile.Owner, null);
+        Interlocked.Add(ref bytes, -tile.Size);
     }
 
     /// <summary>Drops the least recently used tiles until the cache is at 80 % of its budget.</summary>
@@ -160,10 +203,7 @@ internal sealed class TileCache
             foreach (var (key, variant, _) in byAge)
             {
                 if (Interlocked.Read(ref bytes) <= maxBytes * 8 / 10) break;
-                if (tiles.TryGetValue(key, out var variants) && variants.TryRemove(variant, out var removed))
-                {
-                    Interlocked.Add(ref bytes, -removed.Bytes.Length);
-                }
+                if (tiles.TryGetValue(key, out var variants) && variants.TryRemove(variant, out var removed)) Forget(removed);
             }
         }
     }

@@ -197,17 +197,30 @@ public static class TileEndpoints
             parts.Add(await cache.GetOrMakeAsync(source, zoom, (int)column, (int)row, variant,
                 () => store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, sourceFilters, cancellationToken)));
         }
-        // MVT layers are independent protobuf messages: concatenated tiles are one valid tile.
-        var bytes = parts.Count == 1 ? parts[0].Bytes : parts.SelectMany(p => p.Bytes).ToArray();
-        var etag = parts.Count == 1 ? parts[0].ETag : TileCache.ETagOf(bytes);
+        var cacheResult = parts.All(p => p.Hits > 0) ? "hit" : "miss";
+        if (parts.Count == 1)
+        {
+            await TileResponse.WriteAsync(context, parts[0], CacheControlOf(sources), cacheResult);
+            return TypedResults.Empty;
+        }
+        // MVT layers are independent protobuf messages: concatenated tiles are one valid tile (compressed, if
+        // the client asks, by the response compression middleware).
+        var bytes = parts.SelectMany(p => p.Bytes).ToArray();
+        var etag = TileCache.ETagOf(bytes);
         var headers = context.Response.Headers;
         headers.ETag = etag;
-        headers["X-Tile-Cache"] = parts.All(p => p.Hits > 0) ? "hit" : "miss";
-        // Data layers change with every ingest: clients revalidate (cheap 304s). The basemap never changes while running.
-        headers.CacheControl = sources.All(s => !s.TimeFiltered) ? "public, max-age=86400" : "public, no-cache";
+        headers["X-Tile-Cache"] = cacheResult;
+        headers.CacheControl = CacheControlOf(sources);
         if (context.Request.Headers.IfNoneMatch.Contains(etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Bytes(bytes, MvtContentType);
     }
+
+    /// <summary>Data layers change with every ingest: clients revalidate (cheap 304s). The basemap never changes while running.</summary>
+    internal static string CacheControlOf(IEnumerable<TileSourceInfo> sources) => CacheControl(sources.Any(s => s.TimeFiltered));
+
+    internal static string CacheControlOf(TileSourceInfo source) => CacheControl(source.TimeFiltered);
+
+    private static string CacheControl(bool changesWithIngest) => changesWithIngest ? "public, no-cache" : "public, max-age=86400";
 
     private static bool TryParseDatetime(HttpRequest request, out string? text, out DateTimeOffset? start, out DateTimeOffset? end, out IResult problem)
     {

@@ -120,6 +120,39 @@ public sealed class TileCacheTests(ServerFixture server)
         Assert.Equal(viaShortcut.Headers.ETag, revalidated.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("gzip", "gzip")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    public async Task Cached_tiles_go_out_compressed_once_with_an_etag_per_encoding(string acceptEncoding, string expected)
+    {
+        const string path = "/tiles/places/8/152/104.mvt";
+        var plain = await server.Http.GetByteArrayAsync(path);
+        async Task<HttpResponseMessage> GetAsync(string? ifNoneMatch = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            return await server.Http.SendAsync(request);
+        }
+        using var compressed = await GetAsync();
+        Assert.Equal(expected, compressed.Content.Headers.ContentEncoding.Single());
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        var body = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.True(body.Length < plain.Length);
+        using (var input = new MemoryStream(body))
+        using (Stream decompressor = expected == "br" ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress) : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress))
+        using (var output = new MemoryStream())
+        {
+            await decompressor.CopyToAsync(output);
+            Assert.Equal(plain, output.ToArray());
+        }
+        using var identity = await server.Http.GetAsync(path);
+        Assert.NotEqual(identity.Headers.ETag, compressed.Headers.ETag);
+        using var revalidated = await GetAsync(compressed.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
     /// <summary>Mentions a tile shows: below zoom 12 features are per place with a count, from zoom 12 one per mention (count 1).</summary>
     private static async Task<long> MentionsInTileAsync(byte[] tile)
     {
