@@ -46,23 +46,33 @@ internal sealed class RequestMetrics
         _ => "rejected",
     };
 
-    /// <summary>A cumulative histogram; counts are updated lock-free, so a scrape may see one observation half-recorded.</summary>
+    /// <summary>
+    /// A histogram that counts each observation in its one bucket and sums the buckets when scraped: three
+    /// interlocked operations a request instead of one per bucket (this runs for every cached tile too).
+    /// Counts are updated lock-free, so a scrape may see one observation half-recorded.
+    /// </summary>
     internal sealed class Histogram
     {
-        private readonly long[] counts = new long[Buckets.Length];
+        // One more than the bounds: observations above the last bound only count in +Inf (Count).
+        private readonly long[] counts = new long[Buckets.Length + 1];
         private long count;
         private long sumMicroseconds;
 
         public long Count => Interlocked.Read(ref count);
         public double Sum => Interlocked.Read(ref sumMicroseconds) / 1e6;
-        public long CumulativeCount(int bucket) => Interlocked.Read(ref counts[bucket]);
+
+        public long CumulativeCount(int bucket)
+        {
+            long total = 0;
+            for (var i = 0; i <= bucket; i++) total += Interlocked.Read(ref counts[i]);
+            return total;
+        }
 
         public void Observe(double seconds)
         {
-            for (var i = 0; i < Buckets.Length; i++)
-            {
-                if (seconds <= Buckets[i]) Interlocked.Increment(ref counts[i]);
-            }
+            var bucket = 0;
+            while (bucket < Buckets.Length && seconds > Buckets[bucket]) bucket++;
+            Interlocked.Increment(ref counts[bucket]);
             Interlocked.Increment(ref count);
             Interlocked.Add(ref sumMicroseconds, (long)(seconds * 1e6));
         }
