@@ -36,8 +36,8 @@ public static class ServerApp
         builder.Services.AddMapClient();
 
         var app = builder.Build();
-        app.UseGeoMetrics();
         app.UseCachedTiles();
+        app.UseGeoMetrics();
         // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).
         app.UseRouting();
         app.UseGeoProblems();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using GeoSituation.Postgis.Tiles;
 using GeoSituation.Server.Database;
+using GeoSituation.Server.Reliability.Metrics;
 using GeoSituation.Server.Security;
 using Microsoft.Net.Http.Headers;
 
@@ -11,15 +13,17 @@ namespace GeoSituation.Server.Tiles;
 /// a path parse, a dictionary lookup and one write.
 /// </summary>
 /// <remarks>
+/// It runs first, even before the metrics middleware, and counts what it answers in <see cref="RequestMetrics"/>
+/// itself (same route, status and latency series), without that middleware's per-request async wrapper.
 /// Only the plain case is taken: one layer, no query string, public reads, database ready. Everything else
 /// (misses, composites, filters, HEAD, closed reads, odd paths) goes down the normal pipeline, which answers
 /// the same bytes and headers: <see cref="TileEndpoints"/> for the tile, <see cref="SecurityHeadersMiddleware"/>
-/// and the CORS policy (any origin, ETag exposed) for the rest. The request is tagged with the tile endpoint so
-/// /metrics counts it under its route.
+/// and the CORS policy (any origin, ETag exposed) for the rest.
 /// </remarks>
-internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, DatabaseReadiness readiness, SecurityOptions security, EndpointDataSource endpoints)
+internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, DatabaseReadiness readiness, SecurityOptions security, RequestMetrics metrics)
 {
-    private Endpoint? tileEndpoint;
+    /// <summary>The tile endpoint's route template, the label /metrics counts tiles under.</summary>
+    internal const string Route = "/tiles/{layer}/{z}/{x}/{y}";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -31,7 +35,7 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
             return next(context);
         }
 
-        context.SetEndpoint(tileEndpoint ??= endpoints.Endpoints.FirstOrDefault(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "Tile"));
+        var started = Stopwatch.GetTimestamp();
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -40,7 +44,24 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
             headers.AccessControlAllowOrigin = "*";
             headers.AccessControlExposeHeaders = "ETag,Location";
         }
-        return TileResponse.WriteAsync(context, tile, TileEndpoints.CacheControlOf(source), "hit");
+        var written = TileResponse.WriteAsync(context, tile, TileEndpoints.CacheControlOf(source), "hit");
+        if (!written.IsCompletedSuccessfully) return CountWhenWrittenAsync(written, context, started);
+        metrics.CachedTileServed(Route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return Task.CompletedTask;
+    }
+
+    private async Task CountWhenWrittenAsync(Task written, HttpContext context, long started)
+    {
+        var status = 500;
+        try
+        {
+            await written;
+            status = context.Response.StatusCode;
+        }
+        finally
+        {
+            metrics.CachedTileServed(Route, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     /// <summary>"/tiles/places/8/152/104.mvt" -> places, 8, 152, 104; false for anything the endpoint might read differently.</summary>

@@ -32,7 +32,7 @@ public static class TileEndpoints
         return services;
     }
 
-    /// <summary>Cache hits answered before routing (<see cref="CachedTileShortcut"/>); place right after the metrics middleware.</summary>
+    /// <summary>Cache hits answered before routing (<see cref="CachedTileShortcut"/>); place first: it counts its own requests in /metrics.</summary>
     public static WebApplication UseCachedTiles(this WebApplication app)
     {
         app.UseMiddleware<CachedTileShortcut>();

@@ -29,7 +29,8 @@ internal static class TileResponse
         if (encoding is not null) headers.ContentEncoding = encoding;
         response.ContentType = TileEndpoints.MvtContentType;
         response.ContentLength = bytes.Length;
-        return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        // No cancellation token: RequestAborted would allocate one per request, and a gone client fails the write anyway.
+        return response.Body.WriteAsync(bytes).AsTask();
     }
 
     /// <summary>"br" or "gzip" when the client accepts it, null for the tile as stored.</summary>

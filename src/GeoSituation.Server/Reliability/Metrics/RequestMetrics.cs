@@ -28,9 +28,21 @@ internal sealed class RequestMetrics
     /// <summary>A tile answered from the cache ("hit") or made by PostGIS ("miss"), as the tile endpoints say in X-Tile-Cache.</summary>
     public void TileServed(string route, string result) => tileCache.AddOrUpdate((route, result), 1, (_, n) => n + 1);
 
+    /// <summary>A GET answered from the tile cache before the metrics middleware: one request and one cache hit.</summary>
+    public void CachedTileServed(string route, int status, double seconds)
+    {
+        Count("GET", route, status, seconds);
+        if (status is 200 or 304) TileServed(route, "hit");
+    }
+
     public void Finished(string method, string route, int status, double seconds)
     {
         Interlocked.Decrement(ref inFlight);
+        Count(method, route, status, seconds);
+    }
+
+    private void Count(string method, string route, int status, double seconds)
+    {
         requests.AddOrUpdate((method, route, status), 1, (_, n) => n + 1);
         latencies.GetOrAdd((method, route), _ => new Histogram()).Observe(seconds);
         if (method == "POST" && route == "/articles") ingests.AddOrUpdate(IngestOutcome(status), 1, (_, n) => n + 1);
