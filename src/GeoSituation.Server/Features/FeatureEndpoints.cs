@@ -37,6 +37,7 @@ public static class FeatureEndpoints
         collections.MapGet("", Collections).WithName("Collections").WithSummary("The feature collections");
         collections.MapGet("/{collectionId}", Collection).WithName("Collection").WithSummary("One collection with its extent");
         collections.MapGet("/{collectionId}/queryables", Queryables).WithName("Queryables").WithSummary("Properties usable as filters (JSON Schema)");
+        collections.MapGet("/{collectionId}/schema", Schema).WithName("Schema").WithSummary("The collection's properties as a GML application schema (XSD), for GDAL/QGIS field types");
         collections.MapGet("/{collectionId}/items", Items).WithName("Items").WithSummary("Features as GeoJSON: bbox, datetime, limit (<= 10000), property=value, keyset paging via next/prev links");
         collections.MapGet("/{collectionId}/items/{featureId}", Item).WithName("Item").WithSummary("One feature as GeoJSON");
         return app;
@@ -170,6 +171,8 @@ public static class FeatureEndpoints
         OgcLinks.Write(writer, self, "self", OgcLinks.Json, collection.Title);
         OgcLinks.Write(writer, self + "/items", "items", OgcLinks.GeoJson, collection.Title + " as GeoJSON");
         OgcLinks.Write(writer, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", OgcLinks.Schema, "Queryables");
+        // Spelled describedBy, as GDAL's OAPIF driver looks for it (link relations compare case-insensitively, RFC 8288).
+        OgcLinks.Write(writer, self + "/schema", "describedBy", GmlSchema.ContentType, "Field types (GML application schema)");
         if (collection.GeometryType is not null && collection.Id != "articles")
         {
             OgcLinks.Write(writer, $"{root}/tiles/{collection.Id}", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", "application/json", "Vector tiles (TileJSON)");
@@ -182,6 +185,12 @@ public static class FeatureEndpoints
     {
         if (time is { } t) writer.WriteStringValue(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         else writer.WriteNullValue();
+    }
+
+    private static IResult Schema(string collectionId, HttpRequest request)
+    {
+        if (FeatureCatalogue.Find(collectionId) is not { } collection) return UnknownCollection(collectionId);
+        return TypedResults.Text(GmlSchema.For(collection, $"{OgcLinks.Base(request)}/collections/{collection.Id}/schema"), GmlSchema.ContentType, System.Text.Encoding.UTF8);
     }
 
     private static IResult Queryables(string collectionId, HttpRequest request)
