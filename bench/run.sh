@@ -99,6 +99,10 @@ sleep 1
 FIRST=$(head -1 "$NGX/paths.txt")
 cmp <(curl -fs "http://127.0.0.1:$PORT_NGINX$FIRST") <(curl -fs "http://127.0.0.1:$PORT_CACHED$FIRST") || { echo "nginx and the server serve different bytes for $FIRST" >&2; exit 1; }
 rps() { WRK_PATHS="$NGX/paths.txt" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/tiles-features/paths.lua "$1" | tee >(cat >&2) | awk '/Requests\/sec/ {print $2}'; }
+# Untimed warm-up of both (10 s each): the server's first seconds under load are JIT tiering, not its throughput.
+for port in "$PORT_NGINX" "$PORT_CACHED"; do
+  WRK_PATHS="$NGX/paths.txt" wrk -t2 -c"$CONNECTIONS" -d10s -s bench/tiles-features/paths.lua "http://127.0.0.1:$port" >/dev/null
+done
 BEST_NGINX=0; BEST_SERVER=0
 for round in 1 2; do
   N=$(rps "http://127.0.0.1:$PORT_NGINX"); S=$(rps "http://127.0.0.1:$PORT_CACHED")

@@ -17,10 +17,16 @@ internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore s
     public async Task ExecuteAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        // numberMatched (kept, or counted) runs on its own connection while the page streams.
-        var countTask = counts.GetAsync(query, cancellationToken);
         var backwards = query.Before is not null && query.After is null;
         var rows = store.ReadAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var released = false;
+        // numberMatched (kept, or counted) is asked for once the page's connection is back in the pool: a request
+        // never holds one connection while waiting for a second, so 200 concurrent clients cannot starve the pool.
+        async Task<long> CountAfterReleasingAsync()
+        {
+            if (!released) { released = true; await rows.DisposeAsync(); }
+            return await counts.GetAsync(query, cancellationToken);
+        }
         try
         {
             // Read the first row before committing to 200, so a database failure still becomes a problem+json 503.
@@ -33,18 +39,16 @@ internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore s
                 var page = new List<FeatureRow>();
                 while (hasRow) { page.Add(rows.Current); hasRow = await rows.MoveNextAsync(); }
                 if (page.Count > query.Limit) { more = true; page.RemoveAt(0); }
-                await WriteAsync(context, page.ToAsyncEnumerable(), more, countTask, backwards, cancellationToken);
+                await WriteAsync(context, page.ToAsyncEnumerable(), more, CountAfterReleasingAsync, backwards, cancellationToken);
             }
             else
             {
-                await WriteAsync(context, Remaining(rows, hasRow), more, countTask, backwards, cancellationToken);
+                await WriteAsync(context, Remaining(rows, hasRow), more, CountAfterReleasingAsync, backwards, cancellationToken);
             }
         }
         finally
         {
-            await rows.DisposeAsync();
-            // Observe the count even when streaming failed, so its failure is not left unobserved.
-            try { await countTask; } catch (Exception) when (context.Response.HasStarted || cancellationToken.IsCancellationRequested) { }
+            if (!released) await rows.DisposeAsync();
         }
     }
 
@@ -57,7 +61,7 @@ internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore s
         }
     }
 
-    private async Task WriteAsync(HttpContext context, IAsyncEnumerable<FeatureRow> rows, bool morePrevious, Task<long> countTask, bool backwards, CancellationToken cancellationToken)
+    private async Task WriteAsync(HttpContext context, IAsyncEnumerable<FeatureRow> rows, bool morePrevious, Func<Task<long>> countMatched, bool backwards, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = OgcLinks.GeoJson;
@@ -82,7 +86,7 @@ internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore s
             if (writer.BytesPending > FlushEveryBytes) await writer.FlushAsync(cancellationToken);
         }
         writer.WriteEndArray();
-        writer.WriteNumber("numberMatched", await countTask);
+        writer.WriteNumber("numberMatched", await countMatched());
         writer.WriteNumber("numberReturned", returned);
         writer.WriteString("timeStamp", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         writer.WriteStartArray("links");
