@@ -12,6 +12,9 @@ public static class ProblemsExtensions
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // ProblemExceptionHandler logs one line per failure; the middleware's own entry would repeat it with the
+        // stack trace (which may name SQL and connection details).
+        services.Configure<ExceptionHandlerOptions>(options => options.SuppressDiagnosticsCallback = _ => true);
         return services;
     }
 
