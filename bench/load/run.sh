@@ -117,7 +117,8 @@ phase() {
   fi
   INGEST_PIDS=""
   local codes
-  codes=$(cat "$WORK"/ingest-*.codes 2>/dev/null | sort | uniq -c | awk '{printf "%s x%s, ", $2, $1}')
+  # A phase without ingest has no code files: cat fails, and pipefail must not end the script there.
+  codes=$({ cat "$WORK"/ingest-*.codes 2>/dev/null || true; } | sort | uniq -c | awk '{printf "%s x%s, ", $2, $1}')
   [ -n "$codes" ] && echo "  ingest during the phase (HTTP status x count): ${codes%, }"
   return 0
 }
