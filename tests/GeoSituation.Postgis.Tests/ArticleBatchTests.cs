@@ -49,7 +49,7 @@ public sealed class ArticleBatchTests(PostgisFixture fixture)
             Assert.Equal(one.Mentions.Select(m => m with { Id = 0, PlaceId = 0 }), many.Mentions.Select(m => m with { Id = 0, PlaceId = 0 }));
             Assert.Equal(one.Displacement.Select(d => d with { Id = 0, PlaceId = 0, OriginId = 0 }), many.Displacement.Select(d => d with { Id = 0, PlaceId = 0, OriginId = 0 }));
             Assert.Equal(one.Events.Select(e => e with { Id = 0, PlaceId = 0 }), many.Events.Select(e => e with { Id = 0, PlaceId = 0 }));
-            Assert.Equal(await CountAsync("flows", singles[i].ArticleId), await CountAsync("flows", batch[i].ArticleId));
+            Assert.Equal(await fixture.RowsOfArticleAsync("flows", singles[i].ArticleId), await fixture.RowsOfArticleAsync("flows", batch[i].ArticleId));
             Assert.Equal((one.Article.Mentions, one.Article.Displacement, one.Article.Events), (many.Article.Mentions, many.Article.Displacement, many.Article.Events));
         }
         // Ids follow the input order, as one-by-one saves do.
@@ -73,7 +73,7 @@ public sealed class ArticleBatchTests(PostgisFixture fixture)
         Assert.True(first[1].Created);
         Assert.False(first[2].Created);
         Assert.Equal(first[0].ArticleId, first[2].ArticleId);
-        Assert.Equal(2, await CountAsync("mentions", first[0].ArticleId));
+        Assert.Equal(2, await fixture.RowsOfArticleAsync("mentions", first[0].ArticleId));
 
         var second = await store.SaveBatchAsync([b, c]);
         Assert.Equal(new IngestResult(first[1].ArticleId, Created: false), second[0]);
@@ -145,29 +145,14 @@ public sealed class ArticleBatchTests(PostgisFixture fixture)
         foreach (var (analysis, where) in analyses.Zip(articles.Select(a => a.Where)))
         {
             var stored = outcomes.Single(o => o.Where == where).Result!.ArticleId;
-            Assert.Equal(analysis.Toponyms.Count, await CountAsync("mentions", stored));
-            Assert.Equal(analysis.Displacement.Count, await CountAsync("displacement", stored));
-            Assert.Equal(analysis.Events.Count, await CountAsync("events", stored));
+            Assert.Equal(analysis.Toponyms.Count, await fixture.RowsOfArticleAsync("mentions", stored));
+            Assert.Equal(analysis.Displacement.Count, await fixture.RowsOfArticleAsync("displacement", stored));
+            Assert.Equal(analysis.Events.Count, await fixture.RowsOfArticleAsync("events", stored));
         }
-        Assert.True(await CountAsync("flows", outcomes.Single(o => o.Where == "bulk#0").Result!.ArticleId) > 0);
+        Assert.True(await fixture.RowsOfArticleAsync("flows", outcomes.Single(o => o.Where == "bulk#0").Result!.ArticleId) > 0);
         var after = await CountersAsync(place);
         Assert.Equal(before.Mentions + analyses.Sum(a => a.Toponyms.Count(t => t.Place.Id == place)), after.Mentions);
         Assert.Equal(before.Articles + analyses.Count(a => a.Toponyms.Any(t => t.Place.Id == place)), after.Articles);
-    }
-
-    private async Task<long> CountAsync(string table, long articleId)
-    {
-        // Table names here are test constants, not input.
-        await using var command = fixture.DataSource.CreateCommand(table switch
-        {
-            "mentions" => "SELECT count(*) FROM mentions WHERE article_id = $1",
-            "displacement" => "SELECT count(*) FROM displacement WHERE article_id = $1",
-            "events" => "SELECT count(*) FROM events WHERE article_id = $1",
-            "flows" => "SELECT count(*) FROM flows WHERE article_id = $1",
-            _ => throw new ArgumentOutOfRangeException(nameof(table)),
-        });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = articleId });
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> ArticlesWithHashAsync(string contentHash)

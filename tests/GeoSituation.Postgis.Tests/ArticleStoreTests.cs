@@ -6,21 +6,6 @@ namespace GeoSituation.Postgis.Tests;
 [Collection(PostgisCollection.Name)]
 public sealed class ArticleStoreTests(PostgisFixture fixture)
 {
-    private async Task<long> CountAsync(string table, long articleId)
-    {
-        // Table names here are test constants, not input.
-        await using var command = fixture.DataSource.CreateCommand(table switch
-        {
-            "mentions" => "SELECT count(*) FROM mentions WHERE article_id = $1",
-            "displacement" => "SELECT count(*) FROM displacement WHERE article_id = $1",
-            "events" => "SELECT count(*) FROM events WHERE article_id = $1",
-            "flows" => "SELECT count(*) FROM flows WHERE article_id = $1",
-            _ => throw new ArgumentOutOfRangeException(nameof(table)),
-        });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = articleId });
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
     [Fact]
     public async Task Saving_stores_everything_once_and_a_resave_returns_the_same_id()
     {
@@ -28,16 +13,16 @@ public sealed class ArticleStoreTests(PostgisFixture fixture)
         var analysis = Analyses.Article($"Idempotent {Guid.NewGuid():N}", Analyses.Rafah, Analyses.KhanYunis);
         var first = await store.SaveAsync(analysis);
         Assert.True(first.Created);
-        Assert.Equal(2, await CountAsync("mentions", first.ArticleId));
-        Assert.Equal(1, await CountAsync("displacement", first.ArticleId));
-        Assert.Equal(1, await CountAsync("events", first.ArticleId));
-        Assert.Equal(1, await CountAsync("flows", first.ArticleId));
+        Assert.Equal(2, await fixture.RowsOfArticleAsync("mentions", first.ArticleId));
+        Assert.Equal(1, await fixture.RowsOfArticleAsync("displacement", first.ArticleId));
+        Assert.Equal(1, await fixture.RowsOfArticleAsync("events", first.ArticleId));
+        Assert.Equal(1, await fixture.RowsOfArticleAsync("flows", first.ArticleId));
 
         var second = await store.SaveAsync(analysis);
         Assert.False(second.Created);
         Assert.Equal(first.ArticleId, second.ArticleId);
-        Assert.Equal(2, await CountAsync("mentions", first.ArticleId));
-        Assert.Equal(1, await CountAsync("flows", first.ArticleId));
+        Assert.Equal(2, await fixture.RowsOfArticleAsync("mentions", first.ArticleId));
+        Assert.Equal(1, await fixture.RowsOfArticleAsync("flows", first.ArticleId));
 
         var detail = await store.GetAsync(first.ArticleId);
         Assert.NotNull(detail);
@@ -58,7 +43,7 @@ public sealed class ArticleStoreTests(PostgisFixture fixture)
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => store.SaveAsync(analysis))));
         Assert.Single(results, r => r.Created);
         Assert.Single(results.Select(r => r.ArticleId).Distinct());
-        Assert.Equal(2, await CountAsync("mentions", results[0].ArticleId));
+        Assert.Equal(2, await fixture.RowsOfArticleAsync("mentions", results[0].ArticleId));
     }
 
     [Fact]

@@ -12,6 +12,22 @@ public sealed class PostgisFixture : IAsyncLifetime
     public EmbeddedPostgres Cluster { get; private set; } = null!;
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
+    /// <summary>Rows of one article in mentions, displacement, events or flows.</summary>
+    public async Task<long> RowsOfArticleAsync(string table, long articleId)
+    {
+        // Table names here are test constants, not input.
+        await using var command = DataSource.CreateCommand(table switch
+        {
+            "mentions" => "SELECT count(*) FROM mentions WHERE article_id = $1",
+            "displacement" => "SELECT count(*) FROM displacement WHERE article_id = $1",
+            "events" => "SELECT count(*) FROM events WHERE article_id = $1",
+            "flows" => "SELECT count(*) FROM flows WHERE article_id = $1",
+            _ => throw new ArgumentOutOfRangeException(nameof(table)),
+        });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = articleId });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task InitializeAsync()
     {
         Cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataFolder = DataFolder, Durable = false });

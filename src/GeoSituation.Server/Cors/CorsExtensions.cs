@@ -5,12 +5,15 @@ public static class CorsExtensions
 {
     public const string ReadPolicy = "reads";
 
+    /// <summary>Response headers a cross-origin reader may see (also sent by the cached-tile shortcut).</summary>
+    internal static readonly string[] ExposedHeaders = ["ETag", "Location"];
+
     public static IServiceCollection AddReadCors(this IServiceCollection services) =>
         services.AddCors(options => options.AddPolicy(ReadPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "Accept", "Content-Type")
-            .WithExposedHeaders("ETag", "Location")));
+            .WithExposedHeaders(ExposedHeaders)));
 
     public static WebApplication UseReadCors(this WebApplication app)
     {

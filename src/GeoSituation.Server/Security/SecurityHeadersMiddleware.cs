@@ -24,8 +24,7 @@ internal sealed class SecurityHeadersMiddleware
         {
             var response = context.Response;
             var headers = response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            WriteEveryResponseHeaders(headers);
             if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
                 var embed = IsEmbed(context.Request.Path);
@@ -37,6 +36,13 @@ internal sealed class SecurityHeadersMiddleware
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>The headers every response carries; also written by responses that skip this middleware (cached tiles).</summary>
+    internal static void WriteEveryResponseHeaders(IHeaderDictionary headers)
+    {
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
     }
 
     private static readonly string ApiReferencePolicy = ContentSecurityPolicy.ForApiReference();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GeoSituation.Postgis.Tiles;
+using GeoSituation.Server.Cors;
 using GeoSituation.Server.Database;
 using GeoSituation.Server.Reliability.Metrics;
 using GeoSituation.Server.Security;
@@ -22,8 +23,7 @@ namespace GeoSituation.Server.Tiles;
 /// </remarks>
 internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, DatabaseReadiness readiness, SecurityOptions security, RequestMetrics metrics)
 {
-    /// <summary>The tile endpoint's route template, the label /metrics counts tiles under.</summary>
-    internal const string Route = "/tiles/{layer}/{z}/{x}/{y}";
+    private static readonly string ExposedHeaders = string.Join(',', CorsExtensions.ExposedHeaders);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -37,16 +37,15 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
 
         var started = Stopwatch.GetTimestamp();
         var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        SecurityHeadersMiddleware.WriteEveryResponseHeaders(headers);
         if (request.Headers.ContainsKey(HeaderNames.Origin))
         {
             headers.AccessControlAllowOrigin = "*";
-            headers.AccessControlExposeHeaders = "ETag,Location";
+            headers.AccessControlExposeHeaders = ExposedHeaders;
         }
         var written = TileResponse.WriteAsync(context, tile, TileEndpoints.CacheControlOf(source), "hit");
         if (!written.IsCompletedSuccessfully) return CountWhenWrittenAsync(written, context, started);
-        metrics.CachedTileServed(Route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.CachedTileServed(TileEndpoints.TileRoute, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return Task.CompletedTask;
     }
 
@@ -60,7 +59,7 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
         }
         finally
         {
-            metrics.CachedTileServed(Route, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            metrics.CachedTileServed(TileEndpoints.TileRoute, status, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 

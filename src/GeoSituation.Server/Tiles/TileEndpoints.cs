@@ -15,6 +15,12 @@ namespace GeoSituation.Server.Tiles;
 /// </summary>
 public static class TileEndpoints
 {
+    private const string TilesGroup = "/tiles";
+    private const string TilePattern = "/{layer}/{z}/{x}/{y}";
+
+    /// <summary>The tile route's template: the label /metrics counts tile requests under.</summary>
+    internal const string TileRoute = TilesGroup + TilePattern;
+
     public const string MvtContentType = "application/vnd.mapbox-vector-tile";
     public const string Attribution = "© GeoNames (CC BY 4.0), Natural Earth (public domain), world-countries (ODbL)";
 
@@ -41,11 +47,11 @@ public static class TileEndpoints
 
     public static WebApplication MapTiles(this WebApplication app)
     {
-        var tiles = app.MapGroup("/tiles").WithTags("Tiles").AddEndpointFilter(FeatureEndpoints.RequireDatabase);
+        var tiles = app.MapGroup(TilesGroup).WithTags("Tiles").AddEndpointFilter(FeatureEndpoints.RequireDatabase);
         tiles.MapGet("", Catalogue).WithName("TileSources").WithSummary("The tile sources and their TileJSON links");
         tiles.MapGet("/{layer}", TileJson).WithName("TileJson").WithSummary("TileJSON 3.0.0 for a tile source (or a comma-separated composite)");
         tiles.MapGet("/{layer}/metadata.json", Metadata).WithName("TileMetadata").WithSummary("tippecanoe-style metadata.json (for GDAL's MVT driver)");
-        tiles.MapGet("/{layer}/{z}/{x}/{y}", Tile).WithName("Tile").WithSummary("A Mapbox Vector Tile (.mvt or .pbf suffix optional); ?datetime= and property filters (?event_type=battle) select features of data layers");
+        tiles.MapGet(TilePattern, Tile).WithName("Tile").WithSummary("A Mapbox Vector Tile (.mvt or .pbf suffix optional); ?datetime= and property filters (?event_type=battle) select features of data layers");
         return app;
     }
 
