@@ -97,13 +97,13 @@ public static class AreasFile
             Alternates = p.TryGetProperty("alternates", out var alts) && alts.ValueKind == JsonValueKind.Array
                 ? [.. alts.EnumerateArray().Select(s => s.GetString() ?? "").Where(s => s.Length > 0)]
                 : [],
-            Geometry = Valid(polygons.Length == 1 ? polygons[0] : Factory.CreateMultiPolygon(polygons), key),
+            Geometry = Repair(polygons.Length == 1 ? polygons[0] : Factory.CreateMultiPolygon(polygons), key),
             Feature = n,
         };
     }
 
     /// <summary>Repairs self-touching or mis-oriented rings (common in published boundary files); empty results are errors.</summary>
-    internal static Geometry Valid(Geometry geometry, string key)
+    public static Geometry Repair(Geometry geometry, string key)
     {
         var fixedGeometry = geometry.IsValid ? geometry : GeometryFixer.Fix(geometry);
         var polygons = Enumerable.Range(0, fixedGeometry.NumGeometries).Select(fixedGeometry.GetGeometryN).OfType<Polygon>().Where(x => !x.IsEmpty).ToArray();

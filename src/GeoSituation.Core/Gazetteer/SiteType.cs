@@ -16,7 +16,8 @@ public enum SiteType
     Region,
 }
 
-internal static class SiteTypes
+/// <summary>Parsing and meaning of <see cref="SiteType"/> values.</summary>
+public static class SiteTypes
 {
     public static bool TryParse(string text, out SiteType type)
     {
