@@ -14,17 +14,19 @@ internal static class AnalyzeCommand
     public static Command Create()
     {
         var geodata = GeodataOptions.Create();
+        var data = DbMigrateCommand.DataOption();
+        data.Description = "Data folder whose gazetteer/ imports are used, as the server on it does (default: $GEOSITUATION_DATA, else .data/ in the repository).";
         var command = new Command("analyze", "Read JSONL {\"id\",\"text\",\"published\"?} on stdin; write toponyms, displacement figures and events as JSONL on stdout.")
         {
-            geodata,
+            geodata, data,
         };
-        command.SetAction(parse => Run(parse.GetValue(geodata), Console.In, Console.OpenStandardOutput(), Console.Error));
+        command.SetAction(parse => Run(parse.GetValue(geodata), Console.In, Console.OpenStandardOutput(), Console.Error, parse.GetValue(data)));
         return command;
     }
 
-    internal static int Run(DirectoryInfo? geodataDirectory, TextReader input, Stream output, TextWriter errors)
+    internal static int Run(DirectoryInfo? geodataDirectory, TextReader input, Stream output, TextWriter errors, DirectoryInfo? dataFolder = null)
     {
-        var gazetteer = GeodataOptions.Load(geodataDirectory);
+        var gazetteer = GeodataOptions.LoadWithImports(geodataDirectory, dataFolder);
         var geoparser = new Geoparser(gazetteer);
         var displacement = new DisplacementExtractor();
         var situationEvents = new EventExtractor();

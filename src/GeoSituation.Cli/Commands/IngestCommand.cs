@@ -67,7 +67,7 @@ internal static class IngestCommand
             return tally.Failed > 0 ? ExitCodes.Failure : ExitCodes.Usage;
         }
 
-        var gazetteer = GeodataOptions.Load(geodata);
+        var gazetteer = GeodataOptions.LoadWithImports(geodata, dataFolder);
         await using var session = await DatabaseSession.OpenAsync(
             connectionString ?? Environment.GetEnvironmentVariable("GEOSITUATION_DB"), dataFolder?.FullName ?? DatabaseSession.DefaultDataFolder(), cancellationToken: cancellationToken);
         console.MarkupLineInterpolated($"Ingesting {files.Count} file(s) into {session.Description}");

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GeoSituation.Core.Gazetteer;
 
 /// <summary>Applies geodata/aliases.tsv: extra names, junk alternates to remove, and never-a-place names.</summary>
@@ -12,10 +10,7 @@ internal static class AliasFile
     public static (List<(string Name, int Entry)> Aliases, List<string> Stops) Apply(
         string path,
         List<GazetteerEntry> entries,
-        Dictionary<string, int> countries,
-        Dictionary<string, int> regions,
-        Dictionary<string, int> admins,
-        Dictionary<long, int> places)
+        TargetIndex targets)
     {
         var aliases = new List<(string, int)>();
         var stops = new List<string>();
@@ -58,19 +53,7 @@ internal static class AliasFile
         }
         return (aliases, stops);
 
-        int Resolve(string target)
-        {
-            var colon = target.IndexOf(':', StringComparison.Ordinal);
-            var (kind, key) = (target[..colon], target[(colon + 1)..]);
-            int? found = kind switch
-            {
-                "geonames" => places.TryGetValue(long.Parse(key, CultureInfo.InvariantCulture), out var p) ? p : null,
-                "country" => countries.TryGetValue(key, out var c) ? c : null,
-                "region" => regions.TryGetValue(key, out var r) ? r : null,
-                "adm1" or "adm2" => admins.TryGetValue(key, out var a) ? a : null,
-                _ => null,
-            };
-            return found ?? throw new InvalidDataException($"{path}:{lineNumber}: unknown target '{target}'");
-        }
+        int Resolve(string target) =>
+            targets.Resolve(target) ?? throw new InvalidDataException($"{path}:{lineNumber}: unknown target '{target}'");
     }
 }

@@ -29,7 +29,7 @@ public sealed class Gazetteer
             byId.TryAdd(e.Id, i);
             if (e.Kind == PlaceKind.Country) countryByCode[e.CountryCode] = i;
             else if (e.FeatureCode == "ADM1") adminByCode.TryAdd($"{e.CountryCode}.{e.Admin1Code}", i);
-            else if (e.FeatureCode == "ADM2" && e.PCode is null) adminByCode.TryAdd($"{e.CountryCode}.{e.Admin1Code}.{e.Admin2Code}", i);
+            else if (e.FeatureCode == "ADM2" && e.Admin2Code.Length > 0) adminByCode.TryAdd($"{e.CountryCode}.{e.Admin1Code}.{e.Admin2Code}", i);
         }
         words = data.Words;
         stopKeys = data.StopNames.Select(s => NameNormalizer.Normalize(s)).ToHashSet(StringComparer.Ordinal);
@@ -39,15 +39,20 @@ public sealed class Gazetteer
 
     internal NameIndex Index { get; }
 
-    /// <summary>Loads geodata/ through the binary cache (default: geodata/cache/), rebuilding the cache when stale.</summary>
-    public static Gazetteer Load(string geodataDirectory, string? cacheDirectory = null)
+    /// <summary>Loads geodata/, geodata/humanitarian/ and the user's imports through the binary cache, rebuilding it when stale.</summary>
+    /// <param name="geodataDirectory">The repository's geodata/ (see <see cref="LocateGeodata"/>).</param>
+    /// <param name="cacheDirectory">Folder of gazetteer.bin; default <see cref="UserGazetteer.CacheFolder"/>: the user folder's
+    /// cache/ while it holds imports, else geodata/cache/.</param>
+    /// <param name="userFolder">The user gazetteer folder (<see cref="UserGazetteer.Locate"/>); null for none.</param>
+    /// <exception cref="InvalidDataException">A humanitarian or imported file is malformed; the message names file and line or feature.</exception>
+    public static Gazetteer Load(string geodataDirectory, string? cacheDirectory = null, string? userFolder = null)
     {
         if (!File.Exists(Path.Combine(geodataDirectory, "places.tsv.gz")))
             throw new DirectoryNotFoundException($"No gazetteer files (places.tsv.gz) in '{geodataDirectory}'.");
-        var cachePath = Path.Combine(cacheDirectory ?? Path.Combine(geodataDirectory, "cache"), "gazetteer.bin");
-        var stamp = GazetteerCache.Stamp(geodataDirectory);
+        var cachePath = Path.Combine(cacheDirectory ?? UserGazetteer.CacheFolder(geodataDirectory, userFolder), "gazetteer.bin");
+        var stamp = GazetteerCache.Stamp(geodataDirectory, userFolder);
         if (GazetteerCache.TryRead(cachePath, stamp) is { } cached) return new Gazetteer(cached.Data, cached.Index);
-        var data = GeodataReader.Read(geodataDirectory);
+        var data = GeodataReader.Read(geodataDirectory, userFolder);
         var index = new NameIndex(data);
         GazetteerCache.TryWrite(cachePath, stamp, data, index);
         return new Gazetteer(data, index);

@@ -12,15 +12,21 @@ namespace GeoSituation.Core.Gazetteer;
 /// </remarks>
 internal static class GazetteerCache
 {
-    private const int FormatVersion = 6;
+    private const int FormatVersion = 7;
     private const string Magic = "GEOSITUATION-GAZETTEER";
 
-    public static string Stamp(string geodataDirectory)
+    /// <summary>Format version, then size and time of geodata/'s files, the humanitarian pair and every user import file.</summary>
+    public static string Stamp(string geodataDirectory, string? userFolder = null)
     {
-        var parts = GeodataReader.SourceFiles.Select(f =>
+        var files = GeodataReader.SourceFiles.Select(f => (f, Path.Combine(geodataDirectory, f)));
+        foreach (var layer in UserGazetteer.Layers(geodataDirectory, userFolder))
         {
-            var info = new FileInfo(Path.Combine(geodataDirectory, f));
-            return info.Exists ? $"{f}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{f}:missing";
+            files = files.Append(($"{layer.Name}/sites", layer.SitesPath)).Append(($"{layer.Name}/areas", layer.AreasPath));
+        }
+        var parts = files.Select(f =>
+        {
+            var info = new FileInfo(f.Item2);
+            return info.Exists ? $"{f.Item1}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{f.Item1}:missing";
         });
         return $"v{FormatVersion};" + string.Join(';', parts);
     }

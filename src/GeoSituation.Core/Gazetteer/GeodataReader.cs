@@ -17,7 +17,8 @@ internal static class GeodataReader
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    public static GazetteerData Read(string dir)
+    /// <summary>Reads geodata/, then merges geodata/humanitarian/ and the user's imports (<paramref name="userFolder"/>, may be null).</summary>
+    public static GazetteerData Read(string dir, string? userFolder = null)
     {
         var boundaries = ReadCountryBoundaries(Path.Combine(dir, "country-boundaries.geojson.gz"));
         var entries = new List<GazetteerEntry>(200_000);
@@ -29,7 +30,9 @@ internal static class GeodataReader
         var placeIndex = ReadPlaces(Path.Combine(dir, "places.tsv.gz"), entries, adminIndex);
         FillCountryPopulations(entries, countryIndex);
         GovernorateBoundaries.Add(entries, regionKeys, placeIndex, pendingGovernorates);
-        var (aliases, stops) = AliasFile.Apply(Path.Combine(dir, "aliases.tsv"), entries, countryIndex, regionKeys, adminIndex, placeIndex);
+        var targets = new TargetIndex(countryIndex, regionKeys, adminIndex, placeIndex);
+        var (aliases, stops) = AliasFile.Apply(Path.Combine(dir, "aliases.tsv"), entries, targets);
+        ImportedPlaces.Apply(UserGazetteer.Layers(dir, userFolder), entries, targets, aliases);
         return new GazetteerData(entries, demonyms, aliases, stops, ReadLexicon(Path.Combine(dir, "lexicon.tsv.gz")));
     }
 

@@ -5,7 +5,7 @@ using GeoSituation.Postgis.Database;
 using GeoSituation.Postgis.Features;
 using GeoSituation.Postgis.Ingest;
 using GeoSituation.Postgis.Tiles;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using GeoSituation.Server.Hosting;
 
 namespace GeoSituation.Server.Database;
 
@@ -21,7 +21,7 @@ public static class DatabaseExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<FeatureStore>();
         services.AddSingleton<TileStore>();
-        services.TryAddSingleton(_ => Gazetteer.Load(Gazetteer.LocateGeodata()));
+        services.AddGazetteer();
         services.AddSingleton(sp => new ArticleAnalyzer(sp.GetRequiredService<Gazetteer>()));
         services.AddSingleton<ArticleIngestor>();
         // First hosted service: the database is up before anything else starts.

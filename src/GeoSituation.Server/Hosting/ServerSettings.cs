@@ -6,12 +6,15 @@ namespace GeoSituation.Server.Hosting;
 /// GEOSITUATION_DATA: the data folder (embedded cluster, generated API key); default .data/ in the repository.
 /// GEOSITUATION_SEEDS: articles ingested at first start; default seeds/ in the repository ("none" to skip).
 /// GEOSITUATION_API_KEY: the key writes need; when unset one is generated into the data folder.
+/// GEOSITUATION_GAZETTEER: the user gazetteer folder (`geosituation gazetteer import`); default gazetteer/ in the data folder.
 /// </remarks>
 public sealed record ServerSettings
 {
     public string? ConnectionString { get; init; }
     public required string DataFolder { get; init; }
     public string? SeedsFolder { get; init; }
+    /// <summary>The planner's gazetteer imports, merged into the gazetteer at start (docs/gazetteer-import.md).</summary>
+    public string? GazetteerFolder { get; init; }
     public string? ApiKey { get; init; }
     /// <summary>Largest accepted article body in bytes (413 above).</summary>
     public long MaxArticleBytes { get; init; } = 1024 * 1024;
@@ -38,6 +41,7 @@ public sealed record ServerSettings
             ConnectionString = NonEmpty(configuration["GEOSITUATION_DB"]),
             DataFolder = Path.GetFullPath(dataFolder),
             SeedsFolder = seeds is null ? null : Path.GetFullPath(seeds),
+            GazetteerFolder = Path.GetFullPath(NonEmpty(configuration[Core.Gazetteer.UserGazetteer.EnvironmentVariable]) ?? Path.Combine(dataFolder, "gazetteer")),
             ApiKey = NonEmpty(configuration["GEOSITUATION_API_KEY"]),
             MaxArticleBytes = maxBytes,
         };

@@ -1,7 +1,6 @@
 using System.IO.Compression;
-using GeoSituation.Core.Gazetteer;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using GeoSituation.Server.Hosting;
 
 namespace GeoSituation.Server.Map;
 
@@ -36,7 +35,7 @@ public static class MapClientExtensions
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         // The search box needs the gazetteer; the ingest side registers the same singleton when it
         // comes first, and TryAdd keeps whichever was registered first.
-        services.TryAddSingleton(_ => Gazetteer.Load(Gazetteer.LocateGeodata()));
+        services.AddGazetteer();
         return services;
     }
 

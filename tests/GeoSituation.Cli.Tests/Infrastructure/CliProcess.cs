@@ -30,6 +30,7 @@ public static class CliProcess
         // Nothing from the developer's shell may point the verbs at another database.
         start.Environment.Remove("GEOSITUATION_DB");
         start.Environment.Remove("GEOSITUATION_DATA");
+        start.Environment.Remove("GEOSITUATION_GAZETTEER");
         start.Environment["NO_COLOR"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return start;
