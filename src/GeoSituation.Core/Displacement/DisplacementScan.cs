@@ -321,15 +321,26 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private (DisplacementDirection Direction, GazetteerEntry? Place, GazetteerEntry? Origin, double Confidence) Locate(
         int sentence, int first, int end, int headEnd, CueKind cue, HeadKind head)
     {
-        LoadCandidates(sentence, first, end, headEnd);
+        LoadCandidates(sentence, first, end, headEnd, cue == CueKind.Return);
         PlaceRoles.Candidate? at = null, from = null;
         int atScore = int.MaxValue, fromScore = int.MaxValue;
         // A count of displaced people by name ("12,500 new arrivals in Chad ... fleeing El Geneina") is where they are.
         var flightOnly = cue == CueKind.Flight && head != HeadKind.Displaced && !HasShelterCue(first, headEnd);
-        foreach (var candidate in candidates)
+        PlaceRoles.Candidate? waypoint = null;
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var candidate = candidates[i];
             var distance = candidate.FirstToken >= headEnd ? candidate.FirstToken - headEnd : Math.Max(0, first - candidate.EndToken);
             var role = candidate.Role;
+            if (role == PlaceRole.Partial) continue;
+            if (role == PlaceRole.Waypoint)
+            {
+                waypoint ??= candidate;
+                continue;
+            }
+            // "Kalay Township, Sagaing Region", "Nuseirat camp in central Gaza": the wider area right after a place names
+            // where that place is; the place is the more precise answer.
+            if (i > 0 && IsContainerOf(candidates[i - 1], candidate)) continue;
             // "Khan Younis: 100,000 fled", "In Kharkiv region, 23,000 were evacuated": with only a verb of flight and
             // no destination word, the place is where they fled from.
             if (role is PlaceRole.Unmarked or PlaceRole.In && flightOnly) role = PlaceRole.From;
@@ -339,7 +350,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
                 if (distance < fromScore) (from, fromScore) = (candidate, distance);
                 continue;
             }
-            var score = distance + PlaceRoles.KindPenalty(candidate.Place.Kind) + (role == PlaceRole.Unmarked ? 2 : 0);
+            // A marked destination ("into Egypt") outweighs an unmarked town nearer the number.
+            var score = distance + PlaceRoles.KindPenalty(candidate.Place.Kind) + (role == PlaceRole.Unmarked ? 8 : 0);
             if (score < atScore) (at, atScore) = (candidate, score);
         }
 
@@ -347,6 +359,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             return (DisplacementDirection.At, a.Place, f.Place, 0.1);
         }
+        // "came through the Torkham crossing": with no other place, the crossing is where they are counted.
+        if (at is null && from is null && waypoint is { } w) at = w with { Role = PlaceRole.At };
         if (!sentenceFocusKnown) (sentenceFocus, sentenceFocusKnown) = (DiscourseFocus.For(Places, sentence), true);
         var focus = sentenceFocus;
         if (at is { } onlyAt)
@@ -389,6 +403,27 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return false;
     }
 
+    // b is an area or country right after a (a comma, "in", "of" between) that holds it: "Nuseirat camp in central Gaza".
+    private bool IsContainerOf(PlaceRoles.Candidate a, PlaceRoles.Candidate b)
+    {
+        if (b.FirstToken - a.EndToken > 3 || a.Place.Kind is PlaceKind.Country) return false;
+        for (var k = a.EndToken; k < b.FirstToken; k++)
+        {
+            if (!(tokens.IsSymbol(k, ',') || tokens.Is(k, "in") || tokens.Is(k, "of") || tokens.Is(k, "the") || tokens.In(k, AreaWords))) return false;
+        }
+        var wider = b.Place.Kind switch
+        {
+            PlaceKind.Country => a.Place.CountryCode == b.Place.CountryCode,
+            PlaceKind.Region or PlaceKind.AdminArea => a.Place.Kind == PlaceKind.City && (a.Place.CountryCode == b.Place.CountryCode || b.Place.CountryCode.Length == 0),
+            _ => false,
+        };
+        return wider;
+    }
+
+    private static readonly WordSet AreaWords = new(
+        "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west", "district", "province",
+        "region", "state", "county", "territory", "governorate", "township", "camp", "town", "city", "neighbouring", "neighboring");
+
     private bool HasShelterCue(int first, int headEnd)
     {
         var last = Math.Min(tokens.Count, headEnd + PlaceWindow);
@@ -399,7 +434,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return false;
     }
 
-    private void LoadCandidates(int sentence, int first, int end, int headEnd)
+    private void LoadCandidates(int sentence, int first, int end, int headEnd, bool returning)
     {
         candidates.Clear();
         var sentencePlaces = Places.In(sentence);
@@ -413,9 +448,12 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             var endToken = tokens.EndTokenOverlapping(firstToken, toponym.Span.End);
             // A name inside the counted noun phrase ("1.4 million Gazans") describes the people, not a place.
             if (firstToken >= end && endToken <= headEnd) continue;
-            // "the UN said from Cairo", "CAIRO (Reuters) -": where the news was told, neither origin nor destination.
+            // "the UN said from Cairo": where the news was told, neither origin nor destination.
             if (ReportingPlaces.IsReportingPlace(tokens, firstToken, endToken)) continue;
-            candidates.Add(new PlaceRoles.Candidate(toponym, firstToken, endToken, PlaceRoles.Of(tokens, firstToken, endToken)));
+            // "Myanmar's Rakhine state", "Israel's ground operation", "some 60 km west of El Fasher": a qualifier of the
+            // place that follows, an actor, or a landmark to measure from, not where people are.
+            if (PlaceRoles.IsQualifierOrActor(tokens, firstToken, endToken) || PlaceRoles.IsLandmark(tokens, firstToken)) continue;
+            candidates.Add(new PlaceRoles.Candidate(toponym, firstToken, endToken, PlaceRoles.Of(tokens, firstToken, endToken, returning)));
         }
     }
 }

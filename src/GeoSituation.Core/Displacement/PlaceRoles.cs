@@ -15,6 +15,10 @@ internal enum PlaceRole
     In,
     /// <summary>"from Khan Younis", "fled Khan Younis", "out of Khan Younis".</summary>
     From,
+    /// <summary>"through the Rafah crossing", "via Torkham": a point on the way, where people neither are nor came from.</summary>
+    Waypoint,
+    /// <summary>"many of them moving to Khan Younis", "mostly to Gaza City": where part of the people went.</summary>
+    Partial,
 }
 
 /// <summary>Reads the words before a toponym to tell a destination from an origin.</summary>
@@ -42,7 +46,8 @@ internal static class PlaceRoles
         "northwestern", "southeastern", "southwestern", "city", "town", "village", "area", "areas", "part", "parts", "of",
         "camp", "governorate", "province", "region", "district", "outskirts", "neighbouring", "neighboring", "nearby",
         "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest",
-        "villages", "towns", "communities", "settlements", "safer", "safe");
+        "villages", "towns", "communities", "settlements", "safer", "safe", "new", "makeshift", "displacement", "sites",
+        "site", "camps", "schools", "shelters", "informal", "spontaneous", "transit");
 
     private static readonly WordSet LeftBehind = new(
         "homes", "houses", "home", "neighbourhoods", "neighborhoods", "fighting", "violence", "clashes", "hostilities",
@@ -50,22 +55,25 @@ internal static class PlaceRoles
 
     private static readonly WordSet Dwellers = new("residents", "inhabitants", "villagers", "citizens", "people", "families");
 
-    public static PlaceRole Of(SentenceTokens tokens, int firstToken, int endToken)
+    /// <param name="returning">The figure counts people going home: "returned to their homes in Kharkiv" is where they went.</param>
+    public static PlaceRole Of(SentenceTokens tokens, int firstToken, int endToken, bool returning = false)
     {
         if (tokens.IsPossessiveAt(endToken)) return PlaceRole.At;
         // "Port Sudan now hosts 250,000 people", "Idlib is home to ...": the place receives them.
         var next = tokens.Is(endToken, "now") ? endToken + 1 : endToken;
         if (tokens.In(next, Receiving) || (tokens.Is(next, "is") && tokens.Is(next + 1, "home"))) return PlaceRole.At;
         var vicinity = false;
+        if (IsPartial(tokens, firstToken)) return PlaceRole.Partial;
         for (int k = firstToken - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {
+            if (tokens.Is(k, "through") || tokens.Is(k, "via")) return PlaceRole.Waypoint;
             if (tokens.In(k, Vicinity))
             {
                 vicinity = true;
                 continue;
             }
             // "left their homes in Jabalia", "fled the fighting in El Fasher", "residents of Goma": where they were.
-            if (tokens.Is(k, "in") && tokens.In(k - 1, LeftBehind)) return PlaceRole.From;
+            if (tokens.Is(k, "in") && tokens.In(k - 1, LeftBehind)) return returning ? PlaceRole.At : PlaceRole.From;
             if (tokens.Is(k, "of") && tokens.In(k - 1, Dwellers)) return PlaceRole.From;
             if (tokens.In(k, FromMarkers)) return PlaceRole.From;
             if (tokens.In(k, AtMarkers)) return PlaceRole.At;
@@ -73,6 +81,56 @@ internal static class PlaceRoles
             if (!tokens.In(k, Fillers) && !tokens.IsSymbol(k, '-')) break;
         }
         return vicinity ? PlaceRole.In : PlaceRole.Unmarked;
+    }
+
+    // "Israel's ground operation", "Assad's fall": what follows a possessive place is done by it, not to people in it.
+    private static readonly WordSet ActorNouns = new(
+        "army", "forces", "force", "military", "government", "offensive", "operation", "operations", "ground", "troops",
+        "first", "renewed", "widened", "latest", "evacuation", "bombardment", "strikes", "campaign", "assault", "president",
+        "prime", "authorities", "police", "navy", "air", "security", "fall", "invasion", "blockade", "siege", "truce",
+        "ceasefire", "border", "decision", "plan", "order", "orders", "deportation", "crackdown", "junta", "regime",
+        "widened", "expanded", "armed", "rebels", "militias", "gangs");
+
+    private static readonly WordSet DistanceUnits = new("km", "kilometres", "kilometers", "miles", "mi", "kms");
+
+    private static readonly WordSet Bearings = new(
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+        "south-east", "south-west");
+
+    private static readonly WordSet Part = new("many", "most", "some", "others", "several", "half", "thousands", "hundreds", "majority");
+
+    private static readonly WordSet Mostly = new("mostly", "mainly", "mostly", "largely", "primarily", "chiefly", "including");
+
+    // "many of them moving to Khan Younis", "mostly to Gaza City", "some 15,000 of whom went to Chiure": within the six
+    // words before the place, a part of the people, or "mainly", sends only that part there.
+    private static bool IsPartial(SentenceTokens tokens, int firstToken)
+    {
+        for (var k = firstToken - 1; k >= 0 && k >= firstToken - 6 && !tokens.IsClauseBreak(k); k--)
+        {
+            if (tokens.In(k, Mostly)) return true;
+            if ((tokens.Is(k, "them") || tokens.Is(k, "whom")) && tokens.Is(k - 1, "of") && tokens.In(k - 2, Part)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A possessive place before another place or before an actor: "Kenya's Dadaab camps", "Israel's offensive".</summary>
+    /// <param name="endToken">The token after the place's name.</param>
+    public static bool IsQualifierOrActor(SentenceTokens tokens, int firstToken, int endToken)
+    {
+        if (!tokens.IsPossessiveAt(endToken)) return false;
+        var next = endToken + 2;
+        // "half of Gaza's population": an aside about the base, not where people are.
+        return tokens.IsCapitalised(next) || tokens.In(next, ActorNouns) || (tokens.Is(next, "population") && tokens.Is(firstToken - 1, "of"));
+    }
+
+    /// <summary>"60 km west of El Fasher", "7 km north of Goma": a landmark a place is measured from.</summary>
+    public static bool IsLandmark(SentenceTokens tokens, int firstToken)
+    {
+        if (!tokens.Is(firstToken - 1, "of")) return false;
+        var k = firstToken - 2;
+        if (tokens.Is(k, "the") || tokens.Is(k, "of")) k--;
+        if (!tokens.In(k, Bearings) && !tokens.Is(k, "outside")) return false;
+        return tokens.In(k - 1, DistanceUnits) || tokens.IsNumber(k - 1) || tokens.In(k - 2, DistanceUnits);
     }
 
     /// <summary>How much a place's kind counts against it when choosing among candidates (specific places first).</summary>

@@ -33,12 +33,15 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
         var sb = new System.Text.StringBuilder(lowerTokens[i]);
         for (var k = i + 1; k <= last; k++)
         {
-            var apostrophe = tokens[k].Before == Separator.Joiner && text[tokens[k].Start - 1] is '\'' or '’' or '‘' or '`';
-            if (!apostrophe) sb.Append(' ');
+            if (!IsApostropheJoined(text, tokens, k)) sb.Append(' ');
             sb.Append(lowerTokens[k]);
         }
         return sb.ToString();
     }
+
+    // "Sana'a", and the possessive of a name that keeps it ("Cox's Bazar"): one apostrophe between two tokens.
+    private static bool IsApostropheJoined(string text, List<Token> tokens, int k) =>
+        k > 0 && tokens[k].Start - tokens[k - 1].End == 1 && text[tokens[k].Start - 1] is '\'' or '’' or '‘' or '`';
 
     private Candidate? MatchAt(string text, List<Token> tokens, string[] lowerTokens, int i)
     {
@@ -48,9 +51,12 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
         var lowerFirst = char.IsLower(text[t.Start]);
         if (lowerFirst && ContextWords.FunctionWords.Contains(first)) return null;
         var maxN = 1;
-        if (index.FirstWords.Contains(first))
+        // "Cox's Bazar": the name's first word is "coxs", written across an apostrophe.
+        var firstWord = i + 1 < tokens.Count && IsApostropheJoined(text, tokens, i + 1) ? first + lowerTokens[i + 1] : first;
+        if (index.FirstWords.Contains(first) || index.FirstWords.Contains(firstWord))
         {
-            while (maxN < MaxWindow && i + maxN < tokens.Count && tokens[i + maxN].Before is Separator.Space or Separator.Joiner) maxN++;
+            while (maxN < MaxWindow && i + maxN < tokens.Count
+                   && (tokens[i + maxN].Before is Separator.Space or Separator.Joiner || IsApostropheJoined(text, tokens, i + maxN))) maxN++;
         }
         for (var n = maxN; n >= 1; n--)
         {

@@ -108,6 +108,7 @@ public sealed class Geoparser
         }
         foreach (var c in candidates) c.Surface = text[c.Start..c.End];
         resolver.Resolve(tokens, lower, candidates.Where(c => c.Accepted).ToList(), IsUsLocalNews(lower), inspect);
+        CrisisContext.Apply(gazetteer, candidates);
         var local = LocalFeatureFinder.Find(gazetteer, text, tokens, lower, people, candidates);
         if (local.Count > 0)
         {
