@@ -39,6 +39,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private bool sentenceFocusKnown;
     // The last figure kept in this sentence: a list ("262,645 to Al Jazirah, 114,759 to Sennar") shares its cue.
     private (CueKind Cue, int EndToken)? previousFigure;
+    // Set by Locate: the place came from the text around the sentence (focus, dateline), not from the sentence.
+    private bool placedByContext;
     private (HeadKind Kind, int EndToken)? previousHead;
 
     // Most sentences hold no figure, so the per-article place index is built on first need.
@@ -144,6 +146,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         if (isPercentOfPopulation) confidence -= 0.05;
 
         var (direction, place, origin, placeConfidence) = Locate(sentence, first, end, headEnd, cue, head);
+        if (Nationality(sentence, first, headEnd) is { } nation) (direction, place, origin) = WithNationality(nation, direction, place, origin, movement);
         confidence += placeConfidence;
 
         if (!sentenceAsOfKnown) (sentenceAsOf, sentenceAsOfKnown) = (DateExpressionParser.FindAsOf(tokens, published), true);
@@ -321,6 +324,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private (DisplacementDirection Direction, GazetteerEntry? Place, GazetteerEntry? Origin, double Confidence) Locate(
         int sentence, int first, int end, int headEnd, CueKind cue, HeadKind head)
     {
+        placedByContext = false;
         LoadCandidates(sentence, first, end, headEnd, cue == CueKind.Return);
         PlaceRoles.Candidate? at = null, from = null;
         int atScore = int.MaxValue, fromScore = int.MaxValue;
@@ -379,6 +383,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             return (DisplacementDirection.From, onlyFrom.Place, null, 0.1);
         }
         // "have reached the camps here": here is where the story was filed.
+        placedByContext = true;
         if (Places.Dateline is { } filedFrom && SaysHere(first, headEnd)) return (DisplacementDirection.At, filedFrom.Place, null, -0.1);
         if (focus is { } focused)
         {
@@ -401,6 +406,33 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             if (tokens.Is(k, "here")) return true;
         }
         return false;
+    }
+
+    // "1.9 million Gazans", "230,000 Afghans", "Sudanese refugees": the people's country, named in the counted phrase.
+    private GazetteerEntry? Nationality(int sentence, int first, int headEnd)
+    {
+        var start = tokens[first].Start;
+        var stop = tokens[Math.Min(tokens.Count - 1, headEnd)].End;
+        foreach (var demonym in Places.DemonymsIn(sentence))
+        {
+            if (demonym.Span.Start >= start && demonym.Span.End <= stop) return demonym.Place;
+        }
+        return null;
+    }
+
+    // What a nationality says where the sentence does not: a national total is in the country ("5.4 million Sudanese
+    // displaced"); people who leave a foreign country go home ("230,000 Afghans left Iran"); refugees who arrive
+    // abroad came from their own country ("600,000 Sudanese refugees fled into Chad").
+    private (DisplacementDirection, GazetteerEntry?, GazetteerEntry?) WithNationality(
+        GazetteerEntry nation, DisplacementDirection direction, GazetteerEntry? place, GazetteerEntry? origin, MovementKind movement)
+    {
+        if (place is null || placedByContext) return (DisplacementDirection.At, nation, origin);
+        var abroad = place.CountryCode.Length > 0 && place.CountryCode != nation.CountryCode;
+        if (!abroad) return (direction, place, origin);
+        if (direction == DisplacementDirection.From && (movement != MovementKind.Displaced || place.Kind == PlaceKind.Country))
+            return (DisplacementDirection.At, nation, place);
+        if (direction == DisplacementDirection.At && movement == MovementKind.Displaced && origin is null) return (direction, place, nation);
+        return (direction, place, origin);
     }
 
     // b is an area or country right after a (a comma, "in", "of" between) that holds it: "Nuseirat camp in central Gaza".

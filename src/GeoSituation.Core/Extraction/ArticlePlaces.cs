@@ -16,10 +16,12 @@ internal sealed class ArticlePlaces
     private static readonly string[] DemonymEndings = ["ians", "ian", "eans", "ean", "ans", "an", "ese", "is", "i", "ish", "ic"];
 
     private readonly List<Toponym>[] bySentence;
+    private readonly List<Toponym>[] demonymsBySentence;
 
-    private ArticlePlaces(List<Toponym>[] bySentence, bool[] teasers, Toponym? dateline)
+    private ArticlePlaces(List<Toponym>[] bySentence, List<Toponym>[] demonymsBySentence, bool[] teasers, Toponym? dateline)
     {
         this.bySentence = bySentence;
+        this.demonymsBySentence = demonymsBySentence;
         Teasers = teasers;
         Dateline = dateline;
     }
@@ -36,13 +38,18 @@ internal sealed class ArticlePlaces
     /// <summary>The locating toponyms of a sentence, in text order.</summary>
     public IReadOnlyList<Toponym> In(int sentence) => bySentence[sentence];
 
+    /// <summary>The demonyms of a sentence ("Sudanese", "Afghans"), in text order: who people are, not where.</summary>
+    public IReadOnlyList<Toponym> DemonymsIn(int sentence) => demonymsBySentence[sentence];
+
     public static ArticlePlaces Build(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms)
     {
         var bySentence = new List<Toponym>[sentences.Count];
+        var demonyms = new List<Toponym>[sentences.Count];
         var teasers = new bool[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
         {
             bySentence[s] = [];
+            demonyms[s] = [];
             teasers[s] = TeaserLines.IsTeaser(text, sentences[s]);
         }
         var datelineSpan = Datelines.Find(text);
@@ -55,13 +62,15 @@ internal sealed class ArticlePlaces
                 continue;
             }
             var s = SentenceOf(sentences, toponym.Span.Start);
-            if (s >= 0 && !teasers[s] && !IsDemonym(toponym)) bySentence[s].Add(toponym);
+            if (s < 0 || teasers[s]) continue;
+            if (IsDemonym(toponym)) demonyms[s].Add(toponym);
+            else bySentence[s].Add(toponym);
         }
-        foreach (var list in bySentence)
+        foreach (var list in bySentence.Concat(demonyms))
         {
             if (list.Count > 1) list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
         }
-        return new ArticlePlaces(bySentence, teasers, dateline);
+        return new ArticlePlaces(bySentence, demonyms, teasers, dateline);
     }
 
     /// <summary>The index of the first toponym of a sentence's list (sorted by start) whose span ends after <paramref name="index"/>.</summary>
