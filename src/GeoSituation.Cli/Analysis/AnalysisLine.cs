@@ -51,6 +51,11 @@ internal static class AnalysisLine
             else w.WriteNull("as_of");
             w.WriteString("as_of_basis", d.AsOfBasis.ToString().ToLowerInvariant());
             w.WriteNumber("confidence", d.Confidence);
+            w.WriteString("unit", WireNames.Of(d.Unit));
+            w.WriteNumber("stated_count", d.StatedCount);
+            WriteNullable(w, "household_size", d.HouseholdSize);
+            w.WriteString("movement", WireNames.Of(d.Movement));
+            w.WriteString("source_agency", d.SourceAgency);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -99,6 +104,12 @@ internal static class AnalysisLine
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v) w.WriteNumber(name, v);
         else w.WriteNull(name);

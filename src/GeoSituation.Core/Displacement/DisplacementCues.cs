@@ -20,6 +20,10 @@ internal enum CueKind
     Projection,
     /// <summary>A population or a capacity ("a pre-war population of 275,000", "designed for 20,000"): not displaced people.</summary>
     Population,
+    /// <summary>People expelled across a border ("deported", "expelled", "forcibly sent back"): a movement planners track.</summary>
+    Deportation,
+    /// <summary>People who stay ("remain in El Fasher", "are still in the city", "trapped"): not a displacement figure.</summary>
+    Remain,
 }
 
 /// <summary>What the words right after a number say it counts.</summary>
@@ -31,6 +35,8 @@ internal enum HeadKind
     People,
     /// <summary>No noun: "1.4 million have fled", "rose to 1.7 million.".</summary>
     Implicit,
+    /// <summary>Households or families: "60,000 households", "3,240 displaced families" (converted to people).</summary>
+    Households,
     /// <summary>Anything else: militants, months, trucks, dollars, a date.</summary>
     Other,
 }
@@ -52,7 +58,7 @@ internal static class DisplacementCues
         ["relocated"] = CueKind.Flight, ["relocation"] = CueKind.Flight,
         ["displaced"] = CueKind.Status, ["displacement"] = CueKind.Status, ["displacing"] = CueKind.Status, ["displace"] = CueKind.Status,
         ["idps"] = CueKind.Status, ["idp"] = CueKind.Status, ["homeless"] = CueKind.Status, ["evacuees"] = CueKind.Status,
-        ["arrivals"] = CueKind.Status, ["newcomers"] = CueKind.Status,
+        ["arrivals"] = CueKind.Status, ["newcomers"] = CueKind.Status, ["movements"] = CueKind.Status,
         ["sheltering"] = CueKind.Shelter, ["sheltered"] = CueKind.Shelter, ["camped"] = CueKind.Shelter,
         ["killed"] = CueKind.Harm, ["kill"] = CueKind.Harm, ["kills"] = CueKind.Harm, ["killing"] = CueKind.Harm, ["dead"] = CueKind.Harm,
         ["died"] = CueKind.Harm, ["die"] = CueKind.Harm, ["dies"] = CueKind.Harm, ["deaths"] = CueKind.Harm, ["death"] = CueKind.Harm,
@@ -62,6 +68,20 @@ internal static class DisplacementCues
         ["kidnapped"] = CueKind.Harm, ["hostages"] = CueKind.Harm, ["hostage"] = CueKind.Harm, ["captured"] = CueKind.Harm,
         ["executed"] = CueKind.Harm, ["massacred"] = CueKind.Harm, ["shot"] = CueKind.Harm, ["bodies"] = CueKind.Harm,
         ["returned"] = CueKind.Return, ["return"] = CueKind.Return, ["returning"] = CueKind.Return, ["returnees"] = CueKind.Return,
+        ["returns"] = CueKind.Return, ["returnee"] = CueKind.Return, ["repatriated"] = CueKind.Return, ["repatriation"] = CueKind.Return,
+        ["deported"] = CueKind.Deportation, ["deportation"] = CueKind.Deportation, ["deportations"] = CueKind.Deportation,
+        ["deportees"] = CueKind.Deportation, ["deporting"] = CueKind.Deportation, ["expelled"] = CueKind.Deportation,
+        ["expulsions"] = CueKind.Deportation, ["expulsion"] = CueKind.Deportation,
+        ["abandoned"] = CueKind.Flight, ["evicted"] = CueKind.Flight, ["evicting"] = CueKind.Flight, ["eviction"] = CueKind.Flight,
+        ["evictions"] = CueKind.Flight, ["uprooting"] = CueKind.Status, ["uproot"] = CueKind.Status,
+        ["displacements"] = CueKind.Status, ["departures"] = CueKind.Flight, ["crossings"] = CueKind.Flight,
+        ["refugees"] = CueKind.Status, ["refugee"] = CueKind.Status, ["asylum-seekers"] = CueKind.Status,
+        ["arrived"] = CueKind.Shelter, ["arrive"] = CueKind.Shelter, ["arriving"] = CueKind.Shelter, ["arrives"] = CueKind.Shelter,
+        ["reached"] = CueKind.Shelter, ["entered"] = CueKind.Flight, ["ferried"] = CueKind.Flight, ["transferred"] = CueKind.Flight,
+        ["streamed"] = CueKind.Flight, ["poured"] = CueKind.Flight, ["trekked"] = CueKind.Flight, ["flocked"] = CueKind.Flight,
+        ["crossed"] = CueKind.Flight, ["stranded"] = CueKind.Status,
+        ["remain"] = CueKind.Remain, ["remained"] = CueKind.Remain, ["remains"] = CueKind.Remain, ["remaining"] = CueKind.Remain,
+        ["stayed"] = CueKind.Remain, ["trapped"] = CueKind.Remain, ["stuck"] = CueKind.Remain,
         ["population"] = CueKind.Population, ["inhabitants"] = CueKind.Population, ["capacity"] = CueKind.Population,
         ["designed"] = CueKind.Population, ["built"] = CueKind.Population, ["intended"] = CueKind.Population, ["meant"] = CueKind.Population,
     });
@@ -98,9 +118,15 @@ internal static class DisplacementCues
     private static readonly WordSet PeopleNouns = new(
         "people", "persons", "person", "individuals", "civilians", "residents", "inhabitants", "children", "women", "men",
         "villagers", "citizens", "others", "refugees", "migrants", "survivors", "youths", "adults", "minors", "souls",
-        "palestinians", "gazans", "sudanese", "syrians", "ukrainians", "rohingya", "somalis", "afghans", "congolese", "haitians");
+        "palestinians", "gazans", "sudanese", "syrians", "ukrainians", "rohingya", "somalis", "afghans", "congolese", "haitians",
+        "nationals", "lebanese", "malians", "burkinabe", "ethiopians", "eritreans", "yemenis", "libyans", "nigerians",
+        "mozambicans", "chadians", "iraqis", "kenyans", "pakistanis", "iranians", "prisoners", "migrants", "pregnant");
 
-    private static readonly WordSet DisplacedNouns = new("displaced", "idps", "idp", "evacuees", "uprooted", "homeless", "arrivals", "newcomers");
+    private static readonly WordSet DisplacedNouns = new(
+        "displaced", "idps", "idp", "evacuees", "uprooted", "homeless", "arrivals", "newcomers", "refugees", "displacements",
+        "movements", "departures", "crossings", "returnees", "deportees", "asylum-seekers");
+
+    private static readonly WordSet HouseholdNouns = new("households", "household", "families", "family", "familys");
 
     /// <summary>Words that may follow a count with no noun: verbs, prepositions, relative pronouns.</summary>
     private static readonly WordSet FunctionWords = new(
@@ -123,7 +149,35 @@ internal static class DisplacementCues
         if (tokens.Is(k, "population") && (tokens.Is(k - 1, "displaced") || tokens.Is(k - 1, "idp") || tokens.Is(k - 1, "refugee"))) return CueKind.Status;
         // "refugees from Sudan": people displaced from a place (a bare "Palestine refugees" is a registration status).
         if ((tokens.Is(k, "refugees") || tokens.Is(k, "refugee")) && tokens.Is(k + 1, "from")) return CueKind.Status;
-        if (Words.TryGet(tokens.Chars(k), out var kind)) return kind;
+        if (Words.TryGet(tokens.Chars(k), out var kind))
+        {
+            // "remain displaced", "remaining in camps" is a stock of displaced people, not people who stayed home.
+            if (kind == CueKind.Remain)
+            {
+                var next = tokens.Is(k + 1, "internally") || tokens.Is(k + 1, "still") || tokens.Is(k + 1, "newly") ? k + 2 : k + 1;
+                if (tokens.Is(next, "displaced") || tokens.Is(next, "homeless") || tokens.Is(next, "uprooted") || tokens.Is(next, "refugees")
+                    || (tokens.Is(next, "in") && tokens.In(next + 1, RefugePlaces))) return CueKind.None;
+            }
+            // "forcibly returned", "forced returns": an expulsion, not a voluntary return.
+            if (kind == CueKind.Return && (tokens.Is(k - 1, "forcibly") || tokens.Is(k - 1, "forced") || tokens.Is(k - 1, "involuntarily"))) return CueKind.Deportation;
+            // "refugee camp" names a place, not people: the camp's residents are counted by the word after it.
+            if (kind == CueKind.Status && tokens.Is(k, "refugee") && !tokens.Is(k + 1, "from")) return CueKind.None;
+            return kind;
+        }
+        // "went back", "made their way back", "crossed back", "heading back home": a return; "sent back", "pushed back": an expulsion.
+        if (tokens.Is(k, "back"))
+        {
+            if (tokens.In(k - 1, SentBack) || (tokens.Is(k - 1, "forcibly") && tokens.In(k - 2, SentBack))) return CueKind.Deportation;
+            if (tokens.In(k - 1, GoingBack) || tokens.Is(k - 1, "way")) return CueKind.Return;
+            return CueKind.None;
+        }
+        // "have come through the crossing", "came over from Sudan": arriving.
+        if (tokens.In(k, Coming) && tokens.In(k + 1, ArrivalParticles)) return CueKind.Shelter;
+        // "moved from Khan Younis to Rafah", "headed south", "made it to Tawila", "set off on foot".
+        if (tokens.In(k, Moving) && (tokens.In(k + 1, MoveParticles) || (tokens.Is(k + 1, "it") && tokens.Is(k + 2, "to")) || (tokens.Is(k + 1, "on") && tokens.Is(k + 2, "foot"))))
+        {
+            return CueKind.Flight;
+        }
         if (tokens.Is(k, "shelter") || tokens.Is(k, "shelters") || tokens.Is(k, "camps") || tokens.Is(k, "tents"))
         {
             // "in shelters" is where displaced people are; "need shelter" is a need of anyone.
@@ -178,6 +232,24 @@ internal static class DisplacementCues
         return CueKind.None;
     }
 
+    private static readonly WordSet GoingBack = new(
+        "went", "gone", "go", "going", "come", "came", "coming", "headed", "heading", "walking", "walked", "moved", "moving",
+        "travelled", "traveled", "crossed", "crossing", "streamed", "flocked", "returned", "made", "making", "trekked", "driving", "drove");
+
+    private static readonly WordSet SentBack = new("sent", "pushed", "forced", "turned", "deported");
+
+    private static readonly WordSet Coming = new("come", "came", "coming", "comes");
+
+    private static readonly WordSet ArrivalParticles = new("through", "over", "into", "across", "from", "to", "in");
+
+    private static readonly WordSet Moving = new(
+        "moved", "moving", "travelled", "traveled", "travelling", "headed", "heading", "set", "made", "walked", "walking",
+        "trekked", "relocated", "fleeing", "streaming", "pouring", "escaped");
+
+    private static readonly WordSet MoveParticles = new(
+        "to", "towards", "toward", "into", "from", "out", "south", "north", "east", "west", "southwards", "northwards",
+        "westwards", "eastwards", "off", "away");
+
     private static readonly WordSet Modals = new("could", "would", "may", "might", "will", "risk", "threatened", "expected", "likely", "feared");
 
     /// <summary>A modal or risk word within the three words before a cue ("could be displaced", "risk being uprooted").</summary>
@@ -190,7 +262,16 @@ internal static class DisplacementCues
         return false;
     }
 
+    private static readonly WordSet TimeUnits = new(
+        "days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour", "nights", "night", "decades", "minutes");
+
+    /// <summary>"two days", "three weeks": a duration, not a count of anything a later number could share.</summary>
+    public static bool IsTimeUnit(SentenceTokens tokens, int k) => tokens.In(k, TimeUnits);
+
     public static bool IsDisplacement(CueKind kind) => kind is CueKind.Flight or CueKind.Status or CueKind.Shelter;
+
+    /// <summary>A cue that makes a figure planners map: displacement, a return home or an expulsion.</summary>
+    public static bool IsMovement(CueKind kind) => IsDisplacement(kind) || kind is CueKind.Return or CueKind.Deportation;
 
     /// <summary>"fled other areas", "from elsewhere": the people came from places the text does not name.</summary>
     public static bool NamesElsewhere(SentenceTokens tokens, int from, int to)
@@ -226,6 +307,12 @@ internal static class DisplacementCues
                     // "IDPs", "evacuees" are nouns themselves; "displaced" may be an adjective before one.
                     sawPeople |= !word.Equals("displaced", StringComparison.OrdinalIgnoreCase) && !word.Equals("uprooted", StringComparison.OrdinalIgnoreCase);
                     continue;
+                }
+                if (HouseholdNouns.Contains(word))
+                {
+                    // "60,000 households", "3,240 displaced families": counted in households, converted to people.
+                    end = k + 1;
+                    return HeadKind.Households;
                 }
                 if (PeopleNouns.Contains(word))
                 {

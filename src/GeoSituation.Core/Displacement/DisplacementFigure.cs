@@ -12,6 +12,24 @@ public enum DisplacementDirection
     From,
 }
 
+/// <summary>What a figure counts: people, or households / families as the text gives them.</summary>
+public enum FigureUnit
+{
+    People,
+    Households,
+    Families,
+}
+
+/// <summary>Which way people moved: displaced (fled, sheltering, crossed a border), went home, or were expelled.</summary>
+public enum MovementKind
+{
+    Displaced,
+    /// <summary>People going back to where they lived ("returned to northern Gaza").</summary>
+    Returned,
+    /// <summary>People expelled or forcibly returned across a border ("deported from Pakistan").</summary>
+    Deported,
+}
+
 /// <summary>How the as-of date of a figure was established.</summary>
 public enum AsOfBasis
 {
@@ -55,4 +73,16 @@ public sealed record DisplacementFigure
     /// <summary>The whole sentence quoted as the source of the figure.</summary>
     public required TextSpan Sentence { get; init; }
     public required double Confidence { get; init; }
+    /// <summary>What the stated number counts; for households and families <see cref="People"/> is converted.</summary>
+    public FigureUnit Unit { get; init; } = FigureUnit.People;
+    /// <summary>The number as the text states it, in <see cref="Unit"/> (for people, equal to <see cref="People"/>).</summary>
+    public long StatedCount { get; init; }
+    /// <summary>People per household used to convert households or families; null for people.</summary>
+    /// <remarks>A converted figure is an estimate: <see cref="IsConverted"/> marks it wherever it is served.</remarks>
+    public double? HouseholdSize { get; init; }
+    /// <summary>True when <see cref="People"/> was computed from households or families.</summary>
+    public bool IsConverted => Unit != FigureUnit.People;
+    public MovementKind Movement { get; init; } = MovementKind.Displaced;
+    /// <summary>The organisation the text attributes the figure to ("according to UNHCR"); null when none is named.</summary>
+    public string? SourceAgency { get; init; }
 }

@@ -37,6 +37,9 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private bool sentenceAsOfKnown;
     private (GazetteerEntry Place, double Share)? sentenceFocus;
     private bool sentenceFocusKnown;
+    // The last figure kept in this sentence: a list ("262,645 to Al Jazirah, 114,759 to Sennar") shares its cue.
+    private (CueKind Cue, int EndToken)? previousFigure;
+    private (HeadKind Kind, int EndToken)? previousHead;
 
     // Most sentences hold no figure, so the per-article place index is built on first need.
     private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
@@ -49,6 +52,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             if (TeaserLines.IsTeaser(text, sentences[s])) continue;
             tokens.Load(text, sentences[s]);
             sentenceAsOfKnown = sentenceFocusKnown = false;
+            previousFigure = null;
+            previousHead = null;
             numbers.Clear();
             NumberExpressionParser.FindAll(tokens, numbers);
             for (var n = 0; n < numbers.Count; n++)
@@ -98,7 +103,14 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         }
 
         var head = DisplacementCues.Head(tokens, end, number.IsVague, out var headEnd);
+        var previousCountedThings = previousHead is { } ph && ph.Kind == HeadKind.Other && first - ph.EndToken <= 12;
+        // Only a plural noun counts things a later bare number may share ("500 trucks ... fewer than 100"), not a date.
+        if (tokens.IsWord(end) && !tokens.IsCapitalised(end) && tokens.Chars(end).EndsWith("s", StringComparison.OrdinalIgnoreCase)
+            && !DisplacementCues.IsTimeUnit(tokens, end)) previousHead = (head, headEnd);
         if (head == HeadKind.Other) return false;
+        // "500 trucks a day entered Gaza, compared with fewer than 100 now": a bare number right after a count of
+        // things counts the same things.
+        if (head == HeadKind.Implicit && previousCountedThings) return false;
         if (number.IsYearLike && head is not (HeadKind.People or HeadKind.Displaced)) return false;
         // Below ten people a figure is an anecdote ("four men forced their way in", "two Kenyan citizens arrived"),
         // not a displacement estimate a planner maps.
@@ -107,19 +119,26 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         var (cue, cueDistance, cueOnRight) = NearestCue(first, headEnd, index, n);
         // "a population of 275,000", "designed for 20,000 people": a baseline right before the number vetoes it.
         if (head != HeadKind.Displaced && BaselineBefore(first)) return false;
+        if (cue == CueKind.None && InheritsListCue(first) is { } listed) (cue, cueDistance) = (listed, 1);
         if (head == HeadKind.Displaced)
         {
             // "30 displaced people were killed in a strike on a school" counts the dead, not the displaced.
             // ("45 people were killed and 200 displaced" has its harm on the left: the 200 are displaced.)
-            if (cue is CueKind.Harm or CueKind.Return && cueOnRight && cueDistance <= 3) return false;
-            if (!DisplacementCues.IsDisplacement(cue)) cue = CueKind.Status;
+            if (cue is CueKind.Harm && cueOnRight && cueDistance <= 3) return false;
+            if (!DisplacementCues.IsMovement(cue)) cue = CueKind.Status;
         }
-        else if (!DisplacementCues.IsDisplacement(cue))
+        else if (!DisplacementCues.IsMovement(cue))
         {
             return false;
         }
+        var movement = cue switch
+        {
+            CueKind.Return => MovementKind.Returned,
+            CueKind.Deportation => MovementKind.Deported,
+            _ => HeadMovement(end, headEnd),
+        };
 
-        var confidence = 0.55 + head switch { HeadKind.Displaced => 0.2, HeadKind.People => 0.1, _ => 0 };
+        var confidence = 0.55 + head switch { HeadKind.Displaced => 0.2, HeadKind.People or HeadKind.Households => 0.1, _ => 0 };
         confidence += cueDistance <= 3 ? 0.1 : -0.05;
         if (number.IsVague) confidence -= 0.05;
         if (isPercentOfPopulation) confidence -= 0.05;
@@ -130,6 +149,19 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         if (!sentenceAsOfKnown) (sentenceAsOf, sentenceAsOfKnown) = (DateExpressionParser.FindAsOf(tokens, published), true);
         var asOf = sentenceAsOf;
         var span = new TextSpan(tokens[first].Start, tokens[end - 1].End);
+        previousFigure = (cue, headEnd);
+        var unit = head == HeadKind.Households ? HouseholdUnit(end, headEnd) : FigureUnit.People;
+        double? householdSize = null;
+        var stated = value;
+        if (unit != FigureUnit.People)
+        {
+            // A planner needs people: households are converted with the country's household size, and marked as converted.
+            householdSize = HouseholdSizes.For((place ?? origin)?.CountryCode);
+            value = (long)Math.Round(stated * householdSize.Value);
+            low = low is { } l ? (long)Math.Round(l * householdSize.Value) : null;
+            high = high is { } h ? (long)Math.Round(h * householdSize.Value) : null;
+            confidence -= 0.05;
+        }
         figure = new DisplacementFigure
         {
             People = value,
@@ -147,8 +179,47 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             Span = span,
             Sentence = tokens.Sentence,
             Confidence = Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2),
+            StatedCount = stated,
+            Unit = unit,
+            HouseholdSize = householdSize,
+            Movement = movement,
+            SourceAgency = SourceAgencies.Find(tokens, first, headEnd),
         };
         return true;
+    }
+
+    // "1.34 million returned: 262,645 to Al Jazirah, 114,759 to Sennar", "54,534 in Chiure and 2,626 in Macomia",
+    // "385 of them in Kakuma": a number with no cue of its own, listed right after a kept figure, counts the same thing.
+    private CueKind? InheritsListCue(int first)
+    {
+        if (previousFigure is not { } previous || first - previous.EndToken > 14) return null;
+        for (var k = previous.EndToken; k < first; k++)
+        {
+            var cue = DisplacementCues.At(tokens, k);
+            if (cue != CueKind.None && !DisplacementCues.IsMovement(cue)) return null;
+            if (tokens.IsSymbol(k, '.') || tokens.Is(k, "but") || tokens.Is(k, "compared") || tokens.Is(k, "than")) return null;
+        }
+        return previous.Cue;
+    }
+
+    // "returnees", "deportees": the noun says which way people moved.
+    private MovementKind HeadMovement(int end, int headEnd)
+    {
+        for (var k = end; k < headEnd; k++)
+        {
+            if (tokens.Is(k, "returnees")) return MovementKind.Returned;
+            if (tokens.Is(k, "deportees")) return MovementKind.Deported;
+        }
+        return MovementKind.Displaced;
+    }
+
+    private FigureUnit HouseholdUnit(int end, int headEnd)
+    {
+        for (var k = end; k < headEnd; k++)
+        {
+            if (tokens.Is(k, "households") || tokens.Is(k, "household")) return FigureUnit.Households;
+        }
+        return FigureUnit.Families;
     }
 
     // "Merinda K. Robinson, 29, was apprehended": a bare number set off by commas right after a name is an age.
@@ -293,6 +364,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             }
             return (DisplacementDirection.From, onlyFrom.Place, null, 0.1);
         }
+        // "have reached the camps here": here is where the story was filed.
+        if (Places.Dateline is { } filedFrom && SaysHere(first, headEnd)) return (DisplacementDirection.At, filedFrom.Place, null, -0.1);
         if (focus is { } focused)
         {
             // "fled other areas ... living in overcrowded areas": they are now in the place being talked about.
@@ -301,7 +374,19 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
                 : DisplacementDirection.At;
             return (direction, focused.Place, null, -0.15 + 0.1 * focused.Share);
         }
+        // Nothing in the text around the figure places it: the dateline is the last resort (Datelines explains why).
+        if (Places.Dateline is { } dateline) return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, dateline.Place, null, -0.2);
         return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, null, null, -0.25);
+    }
+
+    private bool SaysHere(int first, int headEnd)
+    {
+        var last = Math.Min(tokens.Count, headEnd + PlaceWindow);
+        for (var k = Math.Max(0, first - PlaceWindow); k < last; k++)
+        {
+            if (tokens.Is(k, "here")) return true;
+        }
+        return false;
     }
 
     private bool HasShelterCue(int first, int headEnd)

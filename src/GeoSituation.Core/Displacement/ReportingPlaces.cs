@@ -6,10 +6,10 @@ namespace GeoSituation.Core.Displacement;
 /// <remarks>
 /// "20,000 people fled south to Rafah, the UN said from Cairo": Cairo is where the UN spoke. Read with the
 /// ordinary prepositions it would be an origin ("from Cairo") or, for "told reporters in Geneva", a place where
-/// people are. Three shapes mark such a place: a reporting verb before "from X" ("said from Cairo",
-/// "speaking by phone from Amman"), a reporting verb and its audience before "in X" / "at X" ("told reporters
-/// in Geneva", "said on Tuesday in Cairo"), and a dateline opening the sentence ("CAIRO (Reuters) -",
-/// "GENEVA, Feb 13 -").
+/// people are. Two shapes mark such a place: a reporting verb before "from X" ("said from Cairo",
+/// "speaking by phone from Amman"), and a reporting verb and its audience before "in X" / "at X" ("told reporters
+/// in Geneva", "said on Tuesday in Cairo"). Datelines ("CAIRO (Reuters) -") are the third, kept apart for displacement
+/// and events alike by <see cref="Datelines"/>.
 /// </remarks>
 internal static class ReportingPlaces
 {
@@ -37,7 +37,7 @@ internal static class ReportingPlaces
 
     /// <summary>True when the toponym at tokens [<paramref name="first"/>, <paramref name="end"/>) is where a statement was made.</summary>
     public static bool IsReportingPlace(SentenceTokens tokens, int first, int end) =>
-        AfterReportingFrom(tokens, first) || AfterReportingIn(tokens, first) || IsDateline(tokens, first, end);
+        AfterReportingFrom(tokens, first) || AfterReportingIn(tokens, first);
 
     private static bool AfterReportingFrom(SentenceTokens tokens, int first)
     {
@@ -64,36 +64,5 @@ internal static class ReportingPlaces
             named = true;
         }
         return false;
-    }
-
-    // "CAIRO (Reuters) -", "GENEVA, Feb 13 (AP) —", "KHARTOUM -": the place opens the sentence and a dash closes
-    // the dateline within a few capitalised words, numbers and brackets. An ordinary opening name ("Rafah - a city
-    // of 275,000 -") has neither capitals throughout nor an agency in brackets.
-    private static bool IsDateline(SentenceTokens tokens, int first, int end)
-    {
-        if (first != 0) return false;
-        var shouted = true;
-        for (var k = first; k < end; k++)
-        {
-            if (tokens.IsWord(k) && !IsAllCaps(tokens.Chars(k))) shouted = false;
-        }
-        var bracketed = false;
-        for (var k = end; k < tokens.Count && k < end + 12; k++)
-        {
-            if (tokens.IsDash(k) || tokens.IsSymbol(k, '—')) return shouted || bracketed;
-            if (tokens.IsSymbol(k, '(')) bracketed = true;
-            else if (!(tokens.IsCapitalised(k) || tokens.IsNumber(k) || tokens.IsSymbol(k, ')') || tokens.IsSymbol(k, ',') || tokens.IsSymbol(k, '.') || tokens.IsSymbol(k, '/'))) return false;
-        }
-        return false;
-    }
-
-    private static bool IsAllCaps(ReadOnlySpan<char> word)
-    {
-        if (word.Length < 2) return false;
-        foreach (var c in word)
-        {
-            if (char.IsLetter(c) && !char.IsUpper(c)) return false;
-        }
-        return true;
     }
 }

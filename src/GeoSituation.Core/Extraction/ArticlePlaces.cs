@@ -17,11 +17,16 @@ internal sealed class ArticlePlaces
 
     private readonly List<Toponym>[] bySentence;
 
-    private ArticlePlaces(List<Toponym>[] bySentence, bool[] teasers)
+    private ArticlePlaces(List<Toponym>[] bySentence, bool[] teasers, Toponym? dateline)
     {
         this.bySentence = bySentence;
         Teasers = teasers;
+        Dateline = dateline;
     }
+
+    /// <summary>The first place of the article's dateline ("GOMA, Congo (AP) —"), kept apart from every sentence's places
+    /// (see <see cref="Datelines"/>); null when the article has none.</summary>
+    public Toponym? Dateline { get; }
 
     /// <summary>Per sentence: true for a teaser line linking to another story.</summary>
     public IReadOnlyList<bool> Teasers { get; }
@@ -40,8 +45,15 @@ internal sealed class ArticlePlaces
             bySentence[s] = [];
             teasers[s] = TeaserLines.IsTeaser(text, sentences[s]);
         }
+        var datelineSpan = Datelines.Find(text);
+        Toponym? dateline = null;
         foreach (var toponym in toponyms)
         {
+            if (Datelines.Contains(datelineSpan, toponym))
+            {
+                if (dateline is null && !IsDemonym(toponym)) dateline = toponym;
+                continue;
+            }
             var s = SentenceOf(sentences, toponym.Span.Start);
             if (s >= 0 && !teasers[s] && !IsDemonym(toponym)) bySentence[s].Add(toponym);
         }
@@ -49,7 +61,7 @@ internal sealed class ArticlePlaces
         {
             if (list.Count > 1) list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
         }
-        return new ArticlePlaces(bySentence, teasers);
+        return new ArticlePlaces(bySentence, teasers, dateline);
     }
 
     /// <summary>The index of the first toponym of a sentence's list (sorted by start) whose span ends after <paramref name="index"/>.</summary>

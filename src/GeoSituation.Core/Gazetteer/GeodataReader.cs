@@ -111,10 +111,10 @@ internal static class GeodataReader
         return index;
     }
 
-    private static List<(GazetteerEntry Entry, long Seat, string Within)> ReadRegions(
+    private static List<(GazetteerEntry Entry, long Seat, string Within, string Key)> ReadRegions(
         string path, Dictionary<string, Geometry> boundaries, List<GazetteerEntry> entries, Dictionary<string, int> regionKeys)
     {
-        var governorates = new List<(GazetteerEntry, long, string)>();
+        var governorates = new List<(GazetteerEntry, long, string, string)>();
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         foreach (var feature in doc.RootElement.GetProperty("features").EnumerateArray())
         {
@@ -148,7 +148,7 @@ internal static class GeodataReader
             };
             if (p.TryGetProperty("voronoiOf", out var within))
             {
-                governorates.Add((entry, p.GetProperty("seat").GetInt64(), within.GetString()!));
+                governorates.Add((entry, p.GetProperty("seat").GetInt64(), within.GetString()!, key));
                 continue;
             }
             regionKeys[key] = entries.Count;

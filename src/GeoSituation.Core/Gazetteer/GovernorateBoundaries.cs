@@ -15,7 +15,7 @@ internal static class GovernorateBoundaries
         List<GazetteerEntry> entries,
         Dictionary<string, int> regionKeys,
         Dictionary<long, int> places,
-        List<(GazetteerEntry Entry, long Seat, string Within)> governorates)
+        List<(GazetteerEntry Entry, long Seat, string Within, string Key)> governorates)
     {
         foreach (var group in governorates.GroupBy(g => g.Within))
         {
@@ -34,7 +34,9 @@ internal static class GovernorateBoundaries
                 var cell = Enumerable.Range(0, cells.NumGeometries).Select(cells.GetGeometryN).First(c => c.Contains(point));
                 var boundary = GeodataReader.Clip(cell, territory);
                 var centre = boundary.InteriorPoint;
+                // By P-code (aliases.tsv) and by its key in regions.geojson (same_as in geodata/humanitarian).
                 regionKeys[KeyOf(g.Entry)] = entries.Count;
+                regionKeys[g.Key] = entries.Count;
                 entries.Add(g.Entry with
                 {
                     Boundary = boundary,

@@ -164,6 +164,11 @@ internal static class ArticleRows
         Add(command, rows.Select(r => (float)r.Figure.Confidence).ToArray());
         Add(command, rows.Select(r => CleanOrNull(r.Figure.QualifierText)).ToArray());
         Add(command, rows.Select(r => r.Figure.IsVague).ToArray());
+        Add(command, rows.Select(r => WireNames.Of(r.Figure.Unit)).ToArray());
+        Add(command, rows.Select(r => r.Figure.StatedCount).ToArray());
+        Add(command, rows.Select(r => r.Figure.HouseholdSize is { } size ? (float?)size : null).ToArray());
+        Add(command, rows.Select(r => WireNames.Of(r.Figure.Movement)).ToArray());
+        Add(command, rows.Select(r => CleanOrNull(r.Figure.SourceAgency)).ToArray());
         return command;
     }
 

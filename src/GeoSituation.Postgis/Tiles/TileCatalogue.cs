@@ -34,8 +34,8 @@ public static class TileCatalogue
         { Filters = ["name", "geonameid", "kind", "country", "pcode"] },
         new("displacement", "Displacement figures at the place they are about", 0, MaxZoom,
             [new("displacement", "Displacement figures", Fields("people", "Number", "low", "Number", "high", "Number", "qualifier", "String", "direction", "String", "place", "String", "geonameid", "Number", "pcode", "String", "as_of", "String", "article_id", "Number", "confidence", "Number",
-                "pcode_approximate", "Boolean", "is_vague", "Boolean"), "Point")], true)
-        { Filters = ["qualifier", "direction", "place", "geonameid", "pcode", "pcode_approximate", "is_vague", "article_id"] },
+                "pcode_approximate", "Boolean", "is_vague", "Boolean", "unit", "String", "movement", "String", "source_agency", "String"), "Point")], true)
+        { Filters = ["qualifier", "direction", "place", "geonameid", "pcode", "pcode_approximate", "is_vague", "article_id", "unit", "movement", "source_agency"] },
         new("displacement-summary", "Per place, direction and ISO week: latest, lowest and highest figures and their sources (never an average)", 0, MaxZoom,
             [new("displacement-summary", "Displacement summary (feature id = the displacement-summary collection's fid)",
                 Fields("place", "String", "geonameid", "Number", "pcode", "String", "pcode_approximate", "Boolean", "direction", "String", "period", "String",

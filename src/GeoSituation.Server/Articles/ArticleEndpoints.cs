@@ -1,5 +1,6 @@
 using System.Globalization;
 using GeoSituation.Core.Articles;
+using GeoSituation.Core.Displacement;
 using GeoSituation.Postgis.Articles;
 using GeoSituation.Postgis.Ingest;
 using GeoSituation.Server.Features;
@@ -78,6 +79,11 @@ public static class ArticleEndpoints
             origin = f.Origin?.Name,
             as_of = f.AsOf,
             confidence = f.Confidence,
+            unit = WireNames.Of(f.Unit),
+            stated_count = f.StatedCount,
+            household_size = f.HouseholdSize,
+            movement = WireNames.Of(f.Movement),
+            source_agency = f.SourceAgency,
         }).ToArray(),
         events = analysis.Events.Select(e => new
         {

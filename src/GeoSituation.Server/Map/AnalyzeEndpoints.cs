@@ -1,4 +1,5 @@
 using GeoSituation.Core.Articles;
+using GeoSituation.Core.Displacement;
 using GeoSituation.Postgis.Articles;
 using GeoSituation.Server.Articles;
 using GeoSituation.Server.Hosting;
@@ -56,6 +57,12 @@ internal static class AnalyzeEndpoints
                 origin = f.Origin?.Name,
                 as_of = f.AsOf,
                 confidence = f.Confidence,
+                direction = WireNames.Of(f.Direction),
+                unit = WireNames.Of(f.Unit),
+                stated_count = f.StatedCount,
+                household_size = f.HouseholdSize,
+                movement = WireNames.Of(f.Movement),
+                source_agency = f.SourceAgency,
             }),
             events = analysis.Events.Select(e => new
             {

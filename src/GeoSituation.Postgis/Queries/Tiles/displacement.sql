@@ -28,7 +28,10 @@ WITH bounds AS (
                d.is_vague,
                to_char(d.as_of, 'YYYY-MM-DD') AS as_of,
                d.article_id,
-               d.confidence
+               d.confidence,
+               d.unit,
+               d.movement,
+               d.source_agency
     ) props
     WHERE d.geom && b.query_env
       AND ($6::jsonb IS NULL OR to_jsonb(props) @> $6::jsonb)
