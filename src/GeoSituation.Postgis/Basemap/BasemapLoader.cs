@@ -34,22 +34,7 @@ public static class BasemapLoader
         var places = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(SqlScripts.Get("Queries/Basemap/copy_boundaries.sql").Text, cancellationToken))
         {
-            foreach (var entry in entries)
-            {
-                if (entry.Boundary is not { IsEmpty: false } boundary || entry.Kind == PlaceKind.City) continue;
-                var multi = ToMultiPolygon(boundary);
-                if (multi is null) continue;
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(entry.Id, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(entry.Name, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(BoundaryKind(entry.Kind), NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(entry.CountryCode, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(importer, entry.PCode, cancellationToken);
-                await WriteNullableAsync(importer, entry.Iso3166_2, cancellationToken);
-                await importer.WriteAsync(entry.BoundaryApproximate, NpgsqlDbType.Boolean, cancellationToken);
-                await importer.WriteAsync((Geometry)multi, NpgsqlDbType.Geometry, cancellationToken);
-                boundaries++;
-            }
+            boundaries = await WriteBoundariesAsync(importer, entries.Where(e => e.Kind != PlaceKind.City), cancellationToken);
             await importer.CompleteAsync(cancellationToken);
         }
         await using (var importer = await connection.BeginBinaryImportAsync(SqlScripts.Get("Queries/Basemap/copy_populated_places.sql").Text, cancellationToken))
@@ -76,6 +61,71 @@ public static class BasemapLoader
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Basemap loaded: {Boundaries} boundaries, {Places} populated places", boundaries, places);
         return boundaries + places;
+    }
+
+    /// <summary>
+    /// Brings the region and admin-area outlines of an already loaded basemap up to date with the gazetteer: what
+    /// geodata/humanitarian/ and the user's imports (`geosituation gazetteer import`) added or changed since the first
+    /// start, so that their polygons are drawn and the displacement summary's area_km2 and density use them.
+    /// </summary>
+    /// <remarks>A few hundred to a few thousand polygons go over COPY and only changed ones are written: cheap at every start.</remarks>
+    /// <returns>How many outlines were written and how many dropped.</returns>
+    public static async Task<(int Written, int Dropped)> SyncAreasAsync(NpgsqlDataSource dataSource, IReadOnlyList<GazetteerEntry> entries, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction) { Parameters = { new NpgsqlParameter<long> { TypedValue = AdvisoryLockKey } } })
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var create = SqlScripts.Get("Queries/Basemap/create_incoming_boundaries.sql").Command(connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var importer = await connection.BeginBinaryImportAsync(SqlScripts.Get("Queries/Basemap/copy_incoming_boundaries.sql").Text, cancellationToken))
+        {
+            await WriteBoundariesAsync(importer, entries.Where(e => e.Kind is PlaceKind.Region or PlaceKind.AdminArea), cancellationToken);
+            await importer.CompleteAsync(cancellationToken);
+        }
+        int written, dropped;
+        await using (var sync = SqlScripts.Get("Queries/Basemap/sync_boundaries.sql").Command(connection, transaction))
+        await using (var reader = await sync.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (written, dropped) = (reader.GetInt32(0), reader.GetInt32(1));
+        }
+        if (written > 0)
+        {
+            await using var project = SqlScripts.Get("Queries/Basemap/project_missing.sql").Command(connection, transaction);
+            project.CommandTimeout = 600;
+            await project.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (written + dropped > 0) logger.LogInformation("Basemap outlines synced with the gazetteer: {Written} written, {Dropped} dropped", written, dropped);
+        return (written, dropped);
+    }
+
+    private static async Task<int> WriteBoundariesAsync(NpgsqlBinaryImporter importer, IEnumerable<GazetteerEntry> entries, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            if (entry.Boundary is not { IsEmpty: false } boundary) continue;
+            var multi = ToMultiPolygon(boundary);
+            if (multi is null) continue;
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(entry.Id, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(entry.Name, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(BoundaryKind(entry.Kind), NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(entry.CountryCode, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, entry.PCode, cancellationToken);
+            await WriteNullableAsync(importer, entry.Iso3166_2, cancellationToken);
+            await importer.WriteAsync(entry.BoundaryApproximate, NpgsqlDbType.Boolean, cancellationToken);
+            await importer.WriteAsync((Geometry)multi, NpgsqlDbType.Geometry, cancellationToken);
+            count++;
+        }
+        return count;
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ using Npgsql;
 namespace GeoSituation.Server.Database;
 
 /// <summary>
-/// Brings the database up before the server listens: starts the embedded cluster, migrates, loads the basemap,
+/// Brings the database up before the server listens: starts the embedded cluster, migrates, loads the basemap (or
+/// syncs its area outlines with the gazetteer's, for imports made since),
 /// ingests seeds/ on first start. An external database that is down at start is retried in the background
 /// (the server answers 503 meanwhile); on shutdown the embedded cluster stops cleanly.
 /// </summary>
@@ -42,7 +43,9 @@ internal sealed class DatabaseStartup(
             try
             {
                 await Migrator.MigrateAsync(dataSource, logger, cancellationToken);
-                await BasemapLoader.LoadIfEmptyAsync(dataSource, gazetteer.Entries, logger, cancellationToken);
+                // A first start loads everything; later starts bring in outlines the gazetteer gained since (imports).
+                if (await BasemapLoader.LoadIfEmptyAsync(dataSource, gazetteer.Entries, logger, cancellationToken) == 0)
+                    await BasemapLoader.SyncAreasAsync(dataSource, gazetteer.Entries, logger, cancellationToken);
                 readiness.MarkReady();
                 break;
             }

@@ -1,0 +1,1 @@
+COPY boundaries_incoming (id, name, kind, country, pcode, iso3166_2, approximate, geom) FROM STDIN (FORMAT BINARY)
