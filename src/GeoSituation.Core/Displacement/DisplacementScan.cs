@@ -39,8 +39,6 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private bool sentenceFocusKnown;
     // The last figure kept in this sentence: a list ("262,645 to Al Jazirah, 114,759 to Sennar") shares its cue.
     private (CueKind Cue, int EndToken)? previousFigure;
-    // Set by Locate: the place came from the text around the sentence (focus, dateline), not from the sentence.
-    private bool placedByContext;
     private (HeadKind Kind, int EndToken)? previousHead;
 
     // Most sentences hold no figure, so the per-article place index is built on first need.
@@ -324,7 +322,6 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private (DisplacementDirection Direction, GazetteerEntry? Place, GazetteerEntry? Origin, double Confidence) Locate(
         int sentence, int first, int end, int headEnd, CueKind cue, HeadKind head)
     {
-        placedByContext = false;
         LoadCandidates(sentence, first, end, headEnd, cue == CueKind.Return);
         PlaceRoles.Candidate? at = null, from = null;
         int atScore = int.MaxValue, fromScore = int.MaxValue;
@@ -383,7 +380,6 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             return (DisplacementDirection.From, onlyFrom.Place, null, 0.1);
         }
         // "have reached the camps here": here is where the story was filed.
-        placedByContext = true;
         if (Places.Dateline is { } filedFrom && SaysHere(first, headEnd)) return (DisplacementDirection.At, filedFrom.Place, null, -0.1);
         if (focus is { } focused)
         {
@@ -420,13 +416,13 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return null;
     }
 
-    // What a nationality says where the sentence does not: a national total is in the country ("5.4 million Sudanese
-    // displaced"); people who leave a foreign country go home ("230,000 Afghans left Iran"); refugees who arrive
+    // What a nationality says where the text does not: a national total with no place is in the country ("5.4 million
+    // Sudanese are displaced"); people who leave a foreign country go home ("230,000 Afghans left Iran"); refugees who arrive
     // abroad came from their own country ("600,000 Sudanese refugees fled into Chad").
     private (DisplacementDirection, GazetteerEntry?, GazetteerEntry?) WithNationality(
         GazetteerEntry nation, DisplacementDirection direction, GazetteerEntry? place, GazetteerEntry? origin, MovementKind movement)
     {
-        if (place is null || placedByContext) return (DisplacementDirection.At, nation, origin);
+        if (place is null) return direction == DisplacementDirection.At ? (direction, nation, origin) : (direction, place, origin);
         var abroad = place.CountryCode.Length > 0 && place.CountryCode != nation.CountryCode;
         if (!abroad) return (direction, place, origin);
         if (direction == DisplacementDirection.From && (movement != MovementKind.Displaced || place.Kind == PlaceKind.Country))

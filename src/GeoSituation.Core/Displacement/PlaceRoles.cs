@@ -62,8 +62,15 @@ internal static class PlaceRoles
         // "Port Sudan now hosts 250,000 people", "Idlib is home to ...": the place receives them.
         var next = tokens.Is(endToken, "now") ? endToken + 1 : endToken;
         if (tokens.In(next, Receiving) || (tokens.Is(next, "is") && tokens.Is(next + 1, "home"))) return PlaceRole.At;
+        var role = MarkedRole(tokens, firstToken, endToken, returning);
+        // "many of them moving to Khan Younis": only part of the people went there ("most of them from X" still says
+        // where they came from).
+        return role != PlaceRole.From && role != PlaceRole.Waypoint && IsPartial(tokens, firstToken) ? PlaceRole.Partial : role;
+    }
+
+    private static PlaceRole MarkedRole(SentenceTokens tokens, int firstToken, int endToken, bool returning)
+    {
         var vicinity = false;
-        if (IsPartial(tokens, firstToken)) return PlaceRole.Partial;
         for (int k = firstToken - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {
             if (tokens.Is(k, "through") || tokens.Is(k, "via")) return PlaceRole.Waypoint;

@@ -78,7 +78,7 @@ public static class DisplacementCorpus
         new("P25", "Nearly 8 million people have been displaced inside Sudan and another 1.8 million have crossed into neighbouring countries.",
             [new(8_000_000, null, 8_000_000, "nearly", "Sudan", At), new(1_800_000, 1_800_000, 1_800_000, null, "Sudan", From)]),
         new("P26", "Since the start of the war, 1.2 million Ukrainians have fled to Poland.",
-            [new(1_200_000, 1_200_000, 1_200_000, null, "Poland", At)]),
+            [new(1_200_000, 1_200_000, 1_200_000, null, "Poland", At, Origin: "Ukraine")]),
         new("P27", "Some 900,000 people have fled Kharkiv and the surrounding region.",
             [new(900_000, 900_000, 900_000, "some", "Kharkiv", From)]),
         new("P28", "Several thousand residents of Goma sought refuge in neighbouring Rwanda overnight.",
@@ -124,7 +124,8 @@ public static class DisplacementCorpus
         new("P49", "Shelling hit Khan Younis and Rafah overnight. Tens of thousands of people fled.",
             [new(20_000, 20_000, null, null, null, From)]),
         new("P48", "Jabalia camp was encircled on Monday. The UN estimates 35,000 people fled, mostly to Gaza City.",
-            [new(35_000, 35_000, 35_000, null, "Gaza", At, Origin: "Jabalia")]),
+            // "mostly to Gaza City" sends part of them there: the figure stays where they fled from.
+            [new(35_000, 35_000, 35_000, null, "Jabalia", From)]),
 
         // Negatives: counts of the dead, hostages, fighters, money, months, trucks, populations, returns, households.
         new("N01", "Israeli forces killed more than 30 militants in Khan Younis on Tuesday.", []),
@@ -150,7 +151,7 @@ public static class DisplacementCorpus
         new("N18", "A shipment of 1.4 million vaccine doses arrived in Cairo for onward delivery to Gaza.", []),
         // Households are not people: converting with an assumed household size would invent a number.
         new("N19", "About 1,200 families were displaced from Jabalia last week.",
-            [new(6_120, 6_120, 6_120, "about", "Jabalia", From)]),
+            [new(6_120, 6_120, 6_120, "about", "Jabalia", From, AsOf: "2024-02-06")]),
         new("N20", "The Israeli military ordered the evacuation of eastern Khan Younis. The order affects around 250,000 people, OCHA said.", []),
         new("N21", "Four Hezbollah commanders and two senior Hamas members were killed in the strike.", []),
         new("N22", "Some 1,700 trucks carrying aid entered Gaza through the Rafah crossing in January.", []),
