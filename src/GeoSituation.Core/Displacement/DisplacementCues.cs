@@ -164,6 +164,8 @@ internal static class DisplacementCues
             if (kind == CueKind.Status && tokens.Is(k, "refugee") && !tokens.Is(k + 1, "from")) return CueKind.None;
             return kind;
         }
+        // "10,000 are still in the city": people who stayed.
+        if (tokens.Is(k, "still") && (tokens.Is(k + 1, "in") || tokens.Is(k + 1, "inside") || tokens.Is(k + 1, "living") && tokens.Is(k + 2, "in") && !tokens.In(k + 3, RefugePlaces))) return CueKind.Remain;
         // "went back", "made their way back", "crossed back", "heading back home": a return; "sent back", "pushed back": an expulsion.
         if (tokens.Is(k, "back"))
         {
@@ -287,6 +289,9 @@ internal static class DisplacementCues
         return false;
     }
 
+    private static bool IsAttributive(ReadOnlySpan<char> word) =>
+        word.Equals("idp", StringComparison.OrdinalIgnoreCase) || word.Equals("refugee", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Classifies the noun phrase after a number; <paramref name="end"/> is the token after it.</summary>
     public static HeadKind Head(SentenceTokens tokens, int start, bool afterMagnitude, out int end)
     {
@@ -303,6 +308,13 @@ internal static class DisplacementCues
                 var word = tokens.Chars(k);
                 if (DisplacedNouns.Contains(word))
                 {
+                    // "35 IDP settlements", "20 refugee camps": a displaced word used as an adjective before a thing.
+                    if (IsAttributive(word) && tokens.IsWord(k + 1) && !PeopleNouns.Contains(tokens.Chars(k + 1)) && !HouseholdNouns.Contains(tokens.Chars(k + 1))
+                        && !FunctionWords.Contains(tokens.Chars(k + 1)) && !DisplacedNouns.Contains(tokens.Chars(k + 1)) && !Modifiers.Contains(tokens.Chars(k + 1)))
+                    {
+                        end = k + 1;
+                        return HeadKind.Other;
+                    }
                     kind = HeadKind.Displaced;
                     // "IDPs", "evacuees" are nouns themselves; "displaced" may be an adjective before one.
                     sawPeople |= !word.Equals("displaced", StringComparison.OrdinalIgnoreCase) && !word.Equals("uprooted", StringComparison.OrdinalIgnoreCase);

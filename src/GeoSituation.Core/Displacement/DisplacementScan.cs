@@ -120,11 +120,12 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         // "a population of 275,000", "designed for 20,000 people": a baseline right before the number vetoes it.
         if (head != HeadKind.Displaced && BaselineBefore(first)) return false;
         if (cue == CueKind.None && InheritsListCue(first) is { } listed) (cue, cueDistance) = (listed, 1);
+        if (head == HeadKind.Households && RestatedInPeople(headEnd)) return false;
         if (head == HeadKind.Displaced)
         {
-            // "30 displaced people were killed in a strike on a school" counts the dead, not the displaced.
-            // ("45 people were killed and 200 displaced" has its harm on the left: the 200 are displaced.)
-            if (cue is CueKind.Harm && cueOnRight && cueDistance <= 3) return false;
+            // "30 displaced people were killed in a strike on a school" counts the dead, not the displaced; so does
+            // "abducted 200 displaced people". ("45 people were killed and 200 displaced": the 200 are displaced.)
+            if (cue is CueKind.Harm && (cueOnRight ? cueDistance <= 3 : cueDistance == 0)) return false;
             if (!DisplacementCues.IsMovement(cue)) cue = CueKind.Status;
         }
         else if (!DisplacementCues.IsMovement(cue))
@@ -240,8 +241,11 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     // "9 in 10 Gazans", "one out of three": a ratio, not a count (either side of it). Not "700,000 in two weeks".
     private bool IsRatio(NumberExpression number)
     {
+        // "one latrine for every 700 people", "nine out of every ten": "every" makes a rate.
+        if (tokens.Is(number.FirstToken - 1, "every")) return true;
         var after = tokens.Is(number.EndToken, "in") ? number.EndToken + 1
             : tokens.Is(number.EndToken, "out") && tokens.Is(number.EndToken + 1, "of") ? number.EndToken + 2 : -1;
+        if (after > 0 && tokens.Is(after, "every")) after++;
         if (NumberStartingAt(after) is { } whole && number.Value < whole.Value && whole.Value <= 100) return true;
         var before = tokens.Is(number.FirstToken - 1, "in") ? number.FirstToken - 1
             : tokens.Is(number.FirstToken - 1, "of") && tokens.Is(number.FirstToken - 2, "out") ? number.FirstToken - 2 : -1;
@@ -310,11 +314,32 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         return leftDistance < rightDistance ? (left, leftDistance, false) : (right, rightDistance, true);
     }
 
+    // "a population of 275,000", "home to roughly 40,000 people", "could reach 650,000", "ordered the evacuation of
+    // 12,000": a baseline, a projection or an order right before the number is not a count of displaced people.
     private bool BaselineBefore(int first)
     {
-        for (var k = first - 1; k >= 0 && k >= first - 3 && !tokens.IsSymbol(k, ',') && !tokens.Is(k, "or"); k--)
+        for (var k = first - 1; k >= 0 && k >= first - 4 && !tokens.IsSymbol(k, ',') && !tokens.Is(k, "or"); k--)
         {
             if (DisplacementCues.At(tokens, k) == CueKind.Population) return true;
+            if (tokens.Is(k, "home") && tokens.Is(k + 1, "to")) return true;
+            if (DisplacementCues.IsProjected(tokens, k + 1) && tokens.In(k, Reaching)) return true;
+            if (tokens.Is(k, "evacuation") && (tokens.Is(k - 1, "ordered") || tokens.Is(k - 2, "ordered") || tokens.Is(k - 3, "ordered"))) return true;
+        }
+        return false;
+    }
+
+    private static readonly WordSet Reaching = new("reach", "rise", "climb", "top", "exceed", "hit", "double", "grow", "increase");
+
+    // "12,413 households, or 74,478 individuals": the same people twice; the count in people is kept.
+    private bool RestatedInPeople(int headEnd)
+    {
+        var k = headEnd;
+        if (tokens.IsSymbol(k, ',') || tokens.IsSymbol(k, '(')) k++;
+        if (!tokens.Is(k, "or") && !tokens.Is(k, "about") && !tokens.Is(k, "roughly") && !tokens.Is(k, "some") && !tokens.IsNumber(k)) return false;
+        if (tokens.Is(k, "or")) k++;
+        for (var j = k; j < k + 4 && j < tokens.Count; j++)
+        {
+            if (tokens.Is(j, "individuals") || tokens.Is(j, "people") || tokens.Is(j, "persons")) return true;
         }
         return false;
     }

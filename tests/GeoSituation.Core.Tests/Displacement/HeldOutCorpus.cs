@@ -88,7 +88,7 @@ public static class HeldOutCorpus
         new("B07", "The IOM says over 700,000 people are displaced in Khartoum state alone.",
             [new(700_000, 700_000, null, "over", "Khartoum", At)]),
         new("B08", "Hundreds of families spent the night in the open after fleeing the shelling.",
-            [new(1_000, 1_000, null, null, null, From)]),
+            [new(500, 500, null, null, null, From)]),
         new("B09", "Israeli forces arrested 25 people during a raid on Jenin camp.", []),
         new("B10", "Up to 250,000 people could be displaced if the offensive moves into Rafah, aid groups warned.", []),
         new("B11", "UNRWA: 75% of the population, or 1.7 million people, are displaced.",

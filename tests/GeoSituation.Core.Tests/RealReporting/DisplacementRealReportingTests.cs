@@ -17,7 +17,7 @@ public sealed class DisplacementRealReportingTests(GazetteerFixture fixture, ITe
     public void Development_part_scores_at_least_its_recorded_floor()
     {
         var items = RealReportingCorpus.Read(RealReportingCorpus.Development);
-        var score = DisplacementScorer.Score(items, new ArticleAnalyzer(fixture.Gazetteer));
+        var score = DisplacementScorer.Score(items, new ArticleAnalyzer(fixture.Gazetteer), fixture.Gazetteer);
         output.WriteLine(score.Gaza.Line("gaza"));
         output.WriteLine(score.Other.Line("other"));
         output.WriteLine(score.All.Line("all"));
@@ -36,7 +36,7 @@ public sealed class DisplacementRealReportingTests(GazetteerFixture fixture, ITe
         Assert.True(items.Count >= 75, "the sealed quarter holds at least 75 items");
         Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.Text)));
         if (Environment.GetEnvironmentVariable(SealedVariable) != "1") return;
-        var score = DisplacementScorer.Score(items, new ArticleAnalyzer(fixture.Gazetteer));
+        var score = DisplacementScorer.Score(items, new ArticleAnalyzer(fixture.Gazetteer), fixture.Gazetteer);
         output.WriteLine("SEALED " + score.Gaza.Line("gaza"));
         output.WriteLine("SEALED " + score.Other.Line("other"));
         output.WriteLine("SEALED " + score.All.Line("all"));

@@ -60,8 +60,9 @@ public sealed record CorpusScore(SliceScore Gaza, SliceScore Other, SliceScore A
 /// </remarks>
 public static class DisplacementScorer
 {
-    public static CorpusScore Score(IReadOnlyList<RealReportingItem> items, ArticleAnalyzer analyzer)
+    public static CorpusScore Score(IReadOnlyList<RealReportingItem> items, ArticleAnalyzer analyzer, Core.Gazetteer.Gazetteer gazetteer)
     {
+        IsPlace = (found, gold, alternates, country) => SamePlace(gazetteer, found, gold, alternates, country);
         var gaza = new SliceScore();
         var other = new SliceScore();
         var log = new StringBuilder();
@@ -143,6 +144,14 @@ public static class DisplacementScorer
         return new CorpusScore(gaza, other, all, log.ToString());
     }
 
+    // The corpus writes a magnitude ("thousands", "hundreds of families") as 2, 20 or 200 times a power of ten (README);
+    // the product keeps ACLED's conservative bound (thousands 1,000, dozens 12). The same phrase is the same figure.
+    private static readonly long[] CorpusMagnitudes = [24, 200, 2_000, 20_000, 200_000, 2_000_000];
+
+    private static bool SameMagnitude(DisplacementFigure found, GoldFigure gold) =>
+        found.IsVague && Array.IndexOf(CorpusMagnitudes, gold.Count) >= 0
+        && Math.Floor(Math.Log10(Math.Max(1, found.StatedCount))) == Math.Floor(Math.Log10(gold.Count));
+
     private static string KindName(MovementKind kind) => kind switch
     {
         MovementKind.Returned => "returned",
@@ -157,18 +166,29 @@ public static class DisplacementScorer
         {
             var f = found[i];
             var count = gold.Unit == "people" ? f.People : f.StatedCount;
-            if (count != gold.Count && f.StatedCount != gold.Count) continue;
+            if (count != gold.Count && f.StatedCount != gold.Count && !SameMagnitude(f, gold)) continue;
             if (IsPlace(f.Place, gold.Place, gold.PlaceAlternates, gold.PlaceCountry)) return i;
             if (fallback < 0) fallback = i;
         }
         return fallback;
     }
 
-    internal static bool IsPlace(GazetteerEntry? found, string? gold, string[]? alternates, string? country)
+    private static Func<GazetteerEntry?, string?, string[]?, string?, bool> IsPlace = (_, _, _, _) => false;
+
+    // The gold name names the found entry: its name or an alternate name after normalisation, or a name the gazetteer
+    // lists the entry under (aliases: "Turkey" for Türkiye).
+    private static bool SamePlace(Core.Gazetteer.Gazetteer gazetteer, GazetteerEntry? found, string? gold, string[]? alternates, string? country)
     {
         if (gold is null) return found is null;
         if (found is null) return false;
         if (!string.IsNullOrEmpty(country) && !string.Equals(found.CountryCode, country, StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var name in (alternates ?? []).Prepend(gold))
+        {
+            foreach (var hit in gazetteer.Lookup(name))
+            {
+                if (gazetteer.Entries[hit.Entry].Id == found.Id) return true;
+            }
+        }
         var names = new HashSet<string>(StringComparer.Ordinal) { Key(found.Name) };
         foreach (var a in found.AlternateNames) names.Add(Key(a));
         if (names.Contains(Key(gold))) return true;
