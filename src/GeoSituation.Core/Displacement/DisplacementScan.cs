@@ -322,11 +322,15 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             if (DisplacementCues.At(tokens, k) == CueKind.Population) return true;
             if (tokens.Is(k, "home") && tokens.Is(k + 1, "to")) return true;
+            // "a city of 275,000": the size of a place.
+            if (tokens.Is(k, "of") && k == first - 1 && tokens.In(k - 1, Settlements)) return true;
             if (DisplacementCues.IsProjected(tokens, k + 1) && tokens.In(k, Reaching)) return true;
             if (tokens.Is(k, "evacuation") && (tokens.Is(k - 1, "ordered") || tokens.Is(k - 2, "ordered") || tokens.Is(k - 3, "ordered"))) return true;
         }
         return false;
     }
+
+    private static readonly WordSet Settlements = new("city", "town", "village", "country", "nation", "district", "province", "region", "state");
 
     private static readonly WordSet Reaching = new("reach", "rise", "climb", "top", "exceed", "hit", "double", "grow", "increase");
 
@@ -356,9 +360,17 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         for (var i = 0; i < candidates.Count; i++)
         {
             var candidate = candidates[i];
-            var distance = candidate.FirstToken >= headEnd ? candidate.FirstToken - headEnd : Math.Max(0, first - candidate.EndToken);
+            var after = candidate.FirstToken >= headEnd;
+            // A place before the number is a little further than one after it at the same distance: "262,645 to Al
+            // Jazirah, 114,759 to Sennar" gives Sennar to 114,759. Across a colon or semicolon it belongs to another clause.
+            var distance = after ? candidate.FirstToken - headEnd : Math.Max(0, first - candidate.EndToken) + 1;
+            if (ClauseBreakBetween(candidate, first, headEnd)) distance += 10;
             var role = candidate.Role;
             if (role == PlaceRole.Partial) continue;
+            // "Poland alone receiving 3.2 million": a destination nearer to another count of the sentence is that count's.
+            if (role != PlaceRole.From && OwnedByAnotherNumber(candidate, first, headEnd)) continue;
+            // "Somali refugees in Kenya return to Somalia": where people were before going home.
+            if (role == PlaceRole.In && cue is CueKind.Return or CueKind.Deportation) role = PlaceRole.From;
             if (role == PlaceRole.Waypoint)
             {
                 waypoint ??= candidate;
@@ -381,6 +393,12 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             if (score < atScore) (at, atScore) = (candidate, score);
         }
 
+        // "Some 8,000 Rohingya have reached the camps here after attacks in Rakhine": here is where the story was filed.
+        if (Places.Dateline is { } here && SaysHere(first, headEnd) && at is not { Role: PlaceRole.At })
+        {
+            var came = from?.Place ?? at?.Place;
+            return (DisplacementDirection.At, here.Place, came?.Id == here.Place.Id ? null : came, 0);
+        }
         if (at is { } a && from is { } f && a.Place.Id != f.Place.Id)
         {
             return (DisplacementDirection.At, a.Place, f.Place, 0.1);
@@ -417,6 +435,44 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         // Nothing in the text around the figure places it: the dateline is the last resort (Datelines explains why).
         if (Places.Dateline is { } dateline) return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, dateline.Place, null, -0.2);
         return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, null, null, -0.25);
+    }
+
+    private bool ClauseBreakBetween(PlaceRoles.Candidate candidate, int first, int headEnd)
+    {
+        var (from, to) = candidate.FirstToken >= headEnd ? (headEnd, candidate.FirstToken) : (candidate.EndToken, first);
+        for (var k = from; k < to; k++)
+        {
+            if (tokens.IsSymbol(k, ':') || tokens.IsSymbol(k, ';')) return true;
+        }
+        return false;
+    }
+
+    // Another count lies between the place and this figure, closer to the place than this figure is.
+    private bool OwnedByAnotherNumber(PlaceRoles.Candidate candidate, int first, int headEnd)
+    {
+        foreach (var other in numbers)
+        {
+            if (other.Percent is not null || other.FirstToken == first) continue;
+            if (candidate.FirstToken >= headEnd)
+            {
+                if (other.FirstToken >= headEnd && other.EndToken <= candidate.FirstToken
+                    && candidate.FirstToken - other.EndToken < candidate.FirstToken - headEnd && IsCountOfPeople(other)) return true;
+            }
+            else if (other.FirstToken >= candidate.EndToken && other.EndToken <= first
+                     && other.FirstToken - candidate.EndToken < first - candidate.EndToken && IsCountOfPeople(other))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A number that counts people (not "2 weeks", "24 hours", a date): it can own a place.
+    private bool IsCountOfPeople(NumberExpression number)
+    {
+        if (number.IsYearLike || IsDateDay(number.FirstToken) || BaselineBefore(number.FirstToken)) return false;
+        var head = DisplacementCues.Head(tokens, number.EndToken, number.IsVague, out _);
+        return head != HeadKind.Other && !DisplacementCues.IsTimeUnit(tokens, number.EndToken) && number.Value >= 10;
     }
 
     private bool SaysHere(int first, int headEnd)

@@ -98,6 +98,11 @@ internal static class PlaceRoles
         "ceasefire", "border", "decision", "plan", "order", "orders", "deportation", "crackdown", "junta", "regime",
         "widened", "expanded", "armed", "rebels", "militias", "gangs");
 
+    private static readonly WordSet Institutions = new(
+        "department", "ministry", "minister", "office", "directorate", "commission", "commissioner", "agency", "authority",
+        "governor", "deputy", "officials", "official", "spokesman", "spokeswoman", "spokesperson", "council", "mayor",
+        "president", "administration", "media");
+
     private static readonly WordSet DistanceUnits = new("km", "kilometres", "kilometers", "miles", "mi", "kms");
 
     private static readonly WordSet Bearings = new(
@@ -126,6 +131,11 @@ internal static class PlaceRoles
     {
         if (!tokens.IsPossessiveAt(endToken)) return false;
         var next = endToken + 2;
+        // "Hiran's deputy governor", "Nangarhar's refugees and repatriation department": an institution of the place speaks.
+        for (var k = next; k < next + 5 && k < tokens.Count && !tokens.IsSymbol(k, ','); k++)
+        {
+            if (tokens.In(k, Institutions)) return true;
+        }
         // "half of Gaza's population": an aside about the base, not where people are.
         return tokens.IsCapitalised(next) || tokens.In(next, ActorNouns) || (tokens.Is(next, "population") && tokens.Is(firstToken - 1, "of"));
     }
