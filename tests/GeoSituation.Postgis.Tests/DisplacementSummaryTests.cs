@@ -129,10 +129,11 @@ public sealed class DisplacementSummaryTests(PostgisFixture fixture) : IAsyncLif
         long[] stated = [1_700_000, 1_400_000, 1_500_000, 1_900_000, 1_600_000];
         foreach (var name in new[] { "people", "low", "high" }) Assert.Contains(p.GetProperty(name).GetInt64(), stated);
         Assert.DoesNotContain("1550000", week.GetRawText(), StringComparison.Ordinal);
-        // A town has no area: no density. Its P-code comes from the approximate governorate polygon it lies in.
+        // A town has no area: no density. Its P-code comes from the governorate polygon it lies in (surveyed outlines
+        // from geodata/humanitarian since issue 12, so not approximate).
         Assert.Equal(JsonValueKind.Null, p.GetProperty("density_per_km2").ValueKind);
         Assert.Equal("PS0275", p.GetProperty("pcode").GetString());
-        Assert.True(p.GetProperty("pcode_approximate").GetBoolean());
+        Assert.False(p.GetProperty("pcode_approximate").GetBoolean());
         // On the town's point.
         Assert.Equal(34.24357, week.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 4);
     }
@@ -161,7 +162,7 @@ public sealed class DisplacementSummaryTests(PostgisFixture fixture) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_governorate_has_its_approximate_area_and_a_density()
+    public async Task A_governorate_has_its_area_and_a_density()
     {
         await SeedDisagreementAsync();
         var summary = await ReadAllAsync("displacement-summary");
@@ -170,9 +171,9 @@ public sealed class DisplacementSummaryTests(PostgisFixture fixture) : IAsyncLif
         Assert.Equal("PS0275", p.GetProperty("pcode").GetString());
         Assert.False(p.GetProperty("pcode_approximate").GetBoolean());
         var area = p.GetProperty("area_km2").GetDouble();
-        // Rafah governorate is about 64 km² (PCBS); our Voronoi polygon is approximate and says so.
+        // Rafah governorate is about 64 km² (PCBS); its outline is Who's On First's (geodata/humanitarian), not a sketch.
         Assert.InRange(area, 45, 85);
-        Assert.True(p.GetProperty("area_approximate").GetBoolean());
+        Assert.False(p.GetProperty("area_approximate").GetBoolean());
         // area_km2 is rounded to 0.1 km² for display; the density is computed from the exact area.
         Assert.InRange(p.GetProperty("density_per_km2").GetDouble(), 1_500_000 / area * 0.995, 1_500_000 / area * 1.005);
         Assert.Equal(p.GetProperty("density_per_km2").GetDouble(), p.GetProperty("density_low_per_km2").GetDouble());
@@ -199,7 +200,7 @@ public sealed class DisplacementSummaryTests(PostgisFixture fixture) : IAsyncLif
         Assert.Contains("Up to 1.7 million", upTo.GetProperty("quote").GetString(), StringComparison.Ordinal);
         Assert.Equal(281102, upTo.GetProperty("geonameid").GetInt64());
         Assert.Equal("PS0275", upTo.GetProperty("pcode").GetString());
-        Assert.True(upTo.GetProperty("pcode_approximate").GetBoolean());
+        Assert.False(upTo.GetProperty("pcode_approximate").GetBoolean());
         Assert.Equal("Rafah Governorate", upTo.GetProperty("admin_area").GetString());
         Assert.Equal(0.8, upTo.GetProperty("confidence").GetDouble(), 3);
     }

@@ -30,6 +30,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private readonly SentenceTokens tokens = new();
     private readonly List<NumberExpression> numbers = [];
     private readonly List<PlaceRoles.Candidate> candidates = [];
+    // A place whose institution speaks in the sentence ("Tigray's interim administration says"): a fallback place.
+    private GazetteerEntry? speakerPlace;
     private ArticlePlaces? places;
 
     // Per sentence, computed on first need: the same for every figure of the sentence.
@@ -368,7 +370,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             var role = candidate.Role;
             if (role == PlaceRole.Partial) continue;
             // "Poland alone receiving 3.2 million": a destination nearer to another count of the sentence is that count's.
-            if (role != PlaceRole.From && OwnedByAnotherNumber(candidate, first, headEnd)) continue;
+            if (role != PlaceRole.From && after && OwnedByAnotherNumber(candidate, first, headEnd)) continue;
             // "Somali refugees in Kenya return to Somalia": where people were before going home.
             if (role == PlaceRole.In && cue is CueKind.Return or CueKind.Deportation) role = PlaceRole.From;
             if (role == PlaceRole.Waypoint)
@@ -403,8 +405,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         {
             return (DisplacementDirection.At, a.Place, f.Place, 0.1);
         }
-        // "came through the Torkham crossing": with no other place, the crossing is where they are counted.
-        if (at is null && from is null && waypoint is { } w) at = w with { Role = PlaceRole.At };
+        // "came back from Pakistan through Torkham": with no destination named, the crossing is where they are counted.
+        if (at is null && waypoint is { } w) at = w with { Role = PlaceRole.At };
         if (!sentenceFocusKnown) (sentenceFocus, sentenceFocusKnown) = (DiscourseFocus.For(Places, sentence), true);
         var focus = sentenceFocus;
         if (at is { } onlyAt)
@@ -415,6 +417,12 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
         }
         if (from is { } onlyFrom)
         {
+            // "the forced return of 200,000 people from the Dominican Republic" in a story about Haiti: home is the
+            // country the text is about.
+            if (cue is CueKind.Return or CueKind.Deportation && focus is { } home && home.Place.CountryCode != onlyFrom.Place.CountryCode)
+            {
+                return (DisplacementDirection.At, home.Place, onlyFrom.Place, -0.05);
+            }
             // "1.4 million who fled Khan Younis are sheltering in tents": sheltering where the text is about.
             if (!flightOnly && focus is { } shelter && shelter.Place.Id != onlyFrom.Place.Id)
             {
@@ -432,6 +440,8 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
                 : DisplacementDirection.At;
             return (direction, focused.Place, null, -0.15 + 0.1 * focused.Share);
         }
+        // "Tigray's interim administration says close to one million ...": the place whose authorities give the figure.
+        if (speakerPlace is { } speaker) return (DisplacementDirection.At, speaker, null, -0.15);
         // Nothing in the text around the figure places it: the dateline is the last resort (Datelines explains why).
         if (Places.Dateline is { } dateline) return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, dateline.Place, null, -0.2);
         return (flightOnly ? DisplacementDirection.From : DisplacementDirection.At, null, null, -0.25);
@@ -546,6 +556,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     private void LoadCandidates(int sentence, int first, int end, int headEnd, bool returning)
     {
         candidates.Clear();
+        speakerPlace = null;
         var sentencePlaces = Places.In(sentence);
         var windowStart = tokens[Math.Max(0, first - PlaceWindow)].Start;
         var windowEnd = tokens[Math.Min(tokens.Count - 1, headEnd + PlaceWindow)].End;
@@ -561,7 +572,11 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             if (ReportingPlaces.IsReportingPlace(tokens, firstToken, endToken)) continue;
             // "Myanmar's Rakhine state", "Israel's ground operation", "some 60 km west of El Fasher": a qualifier of the
             // place that follows, an actor, or a landmark to measure from, not where people are.
-            if (PlaceRoles.IsQualifierOrActor(tokens, firstToken, endToken) || PlaceRoles.IsLandmark(tokens, firstToken)) continue;
+            if (PlaceRoles.IsQualifierOrActor(tokens, firstToken, endToken, out var institution) || PlaceRoles.IsLandmark(tokens, firstToken))
+            {
+                if (institution) speakerPlace ??= toponym.Place;
+                continue;
+            }
             candidates.Add(new PlaceRoles.Candidate(toponym, firstToken, endToken, PlaceRoles.Of(tokens, firstToken, endToken, returning)));
         }
     }

@@ -53,6 +53,21 @@ internal static class PlaceRoles
         "homes", "houses", "home", "neighbourhoods", "neighborhoods", "fighting", "violence", "clashes", "hostilities",
         "bombardment", "shelling", "airstrikes", "strikes");
 
+    private static readonly WordSet Hazards = new(
+        "insecurity", "famine", "drought", "conflict", "war", "attacks", "floods", "flooding", "persecution", "killings",
+        "raids", "offensive", "unrest", "fighting", "violence", "clashes", "bombardment", "shelling");
+
+    private static readonly WordSet Fleeing = new("fled", "flee", "fleeing", "escaped", "escaping", "escape", "flees");
+
+    private static bool FledBefore(SentenceTokens tokens, int hazard)
+    {
+        for (var k = hazard - 1; k >= 0 && k >= hazard - 5 && !tokens.IsClauseBreak(k); k--)
+        {
+            if (tokens.In(k, Fleeing)) return true;
+        }
+        return false;
+    }
+
     private static readonly WordSet Dwellers = new("residents", "inhabitants", "villagers", "citizens", "people", "families");
 
     /// <param name="returning">The figure counts people going home: "returned to their homes in Kharkiv" is where they went.</param>
@@ -81,6 +96,9 @@ internal static class PlaceRoles
             }
             // "left their homes in Jabalia", "fled the fighting in El Fasher", "residents of Goma": where they were.
             if (tokens.Is(k, "in") && tokens.In(k - 1, LeftBehind)) return returning ? PlaceRole.At : PlaceRole.From;
+            // "fleeing insecurity and famine in Somalia": a hazard people fled; "uprooted by the conflict in Sudan" is
+            // where they are displaced.
+            if (tokens.Is(k, "in") && tokens.In(k - 1, Hazards) && !returning && FledBefore(tokens, k - 1)) return PlaceRole.From;
             if (tokens.Is(k, "of") && tokens.In(k - 1, Dwellers)) return PlaceRole.From;
             if (tokens.In(k, FromMarkers)) return PlaceRole.From;
             if (tokens.In(k, AtMarkers)) return PlaceRole.At;
@@ -127,14 +145,15 @@ internal static class PlaceRoles
 
     /// <summary>A possessive place before another place or before an actor: "Kenya's Dadaab camps", "Israel's offensive".</summary>
     /// <param name="endToken">The token after the place's name.</param>
-    public static bool IsQualifierOrActor(SentenceTokens tokens, int firstToken, int endToken)
+    public static bool IsQualifierOrActor(SentenceTokens tokens, int firstToken, int endToken, out bool institution)
     {
+        institution = false;
         if (!tokens.IsPossessiveAt(endToken)) return false;
         var next = endToken + 2;
         // "Hiran's deputy governor", "Nangarhar's refugees and repatriation department": an institution of the place speaks.
         for (var k = next; k < next + 5 && k < tokens.Count && !tokens.IsSymbol(k, ','); k++)
         {
-            if (tokens.In(k, Institutions)) return true;
+            if (tokens.In(k, Institutions)) return institution = true;
         }
         // "half of Gaza's population": an aside about the base, not where people are.
         return tokens.IsCapitalised(next) || tokens.In(next, ActorNouns) || (tokens.Is(next, "population") && tokens.Is(firstToken - 1, "of"));

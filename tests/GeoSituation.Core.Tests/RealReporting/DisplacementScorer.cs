@@ -197,7 +197,9 @@ public static class DisplacementScorer
 
     // "al-Mawasi" and "Mawasi", "Zamzam camp" and "Zamzam", "Rakhine State" and "Rakhine": articles and generic
     // words do not make another place.
-    private static readonly string[] Generic = ["al ", "el ", "the ", " camp", " state", " region", " oblast", " province", " governorate", " city", " district"];
+    private static readonly string[] Generic =
+        ["al ", "el ", "the ", " camp", " state", " region", " oblast", " province", " governorate", " city", " district", " county",
+         " territory", " township", " refugee camp", " settlement", " department", " locality"];
 
     private static string Key(string name)
     {

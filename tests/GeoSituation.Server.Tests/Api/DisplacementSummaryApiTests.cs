@@ -55,9 +55,9 @@ public sealed class DisplacementSummaryApiTests(ServerFixture server)
         Assert.Equal("Reuters", p.GetProperty("high_source").GetString());
         Assert.Equal(3, p.GetProperty("sources").GetInt32());
         Assert.Equal(3, p.GetProperty("figures").GetInt32());
-        // Deir al-Balah (the town) lies in Deir al-Balah governorate, whose polygon is approximate.
+        // Deir al-Balah (the town) lies in Deir al-Balah governorate, whose outline is surveyed (Who's On First).
         Assert.Equal("PS0265", p.GetProperty("pcode").GetString());
-        Assert.True(p.GetProperty("pcode_approximate").GetBoolean());
+        Assert.False(p.GetProperty("pcode_approximate").GetBoolean());
         // No average: (500,000 + 600,000 + 450,000) / 3 = 516,667 is nowhere.
         Assert.DoesNotContain("516666", feature.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("516667", feature.GetRawText(), StringComparison.Ordinal);
