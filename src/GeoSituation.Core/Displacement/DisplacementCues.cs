@@ -113,6 +113,7 @@ internal static class DisplacementCues
     /// <summary>Words after a number that are part of its noun phrase but say nothing about what it counts.</summary>
     private static readonly WordSet Modifiers = new(
         "more", "other", "additional", "new", "newly", "internally", "recently", "further", "civilian", "local", "young",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "internal", "onward", "secondary",
         "elderly", "vulnerable", "estimated", "registered", "already", "mostly", "predominantly");
 
     private static readonly WordSet PeopleNouns = new(
@@ -180,6 +181,14 @@ internal static class DisplacementCues
         {
             return CueKind.Flight;
         }
+        // "moved more than 4,000 people out of Kharkiv region villages": the particle after the object.
+        if (tokens.In(k, Moving))
+        {
+            for (var j = k + 2; j <= k + 7 && j < tokens.Count && !tokens.IsClauseBreak(j); j++)
+            {
+                if ((tokens.Is(j, "out") && tokens.Is(j + 1, "of")) || tokens.Is(j, "from")) return CueKind.Flight;
+            }
+        }
         if (tokens.Is(k, "shelter") || tokens.Is(k, "shelters") || tokens.Is(k, "camps") || tokens.Is(k, "tents"))
         {
             // "in shelters" is where displaced people are; "need shelter" is a need of anyone.
@@ -203,7 +212,12 @@ internal static class DisplacementCues
             var j = k + 1;
             while (j < tokens.Count && j <= k + 3 && tokens.In(j, PlaceLead)) j++;
             if (j > k + 1 && (tokens.Is(j - 1, "homes") || tokens.Is(j - 1, "home") || tokens.Is(j - 1, "houses"))) return CueKind.Flight;
-            return tokens.IsCapitalised(j) ? CueKind.Flight : CueKind.None;
+            // "left the besieged Jabalya area": a name within a few words of the verb.
+            for (var n = k + 1; n <= k + 4 && n < tokens.Count && !tokens.IsClauseBreak(n) && !tokens.IsSymbol(n, ','); n++)
+            {
+                if (tokens.IsCapitalised(n)) return CueKind.Flight;
+            }
+            return CueKind.None;
         }
         if (tokens.In(k, Staying))
         {
@@ -216,7 +230,9 @@ internal static class DisplacementCues
         // "forced from their homes", "pushed more than 150,000 people into Port Sudan", "driven out".
         if (tokens.In(k, ForcedOut) && !(tokens.Is(k + 2, "way") && (tokens.Is(k + 1, "their") || tokens.Is(k + 1, "its"))))
         {
-            for (var j = k + 1; j < tokens.Count && j <= k + 7 && !tokens.IsClauseBreak(j); j++)
+            // "were forced to move at least once", "forced to flee".
+            if (tokens.Is(k + 1, "to") && tokens.In(k + 2, MovingOn)) return CueKind.Flight;
+            for (var j = k + 1; j < tokens.Count && j <= k + 10 && !tokens.IsClauseBreak(j); j++)
             {
                 if (tokens.Is(j, "from") || tokens.Is(j, "out") || tokens.Is(j, "into") || tokens.Is(j, "south") || tokens.Is(j, "north")) return CueKind.Flight;
             }
@@ -237,6 +253,8 @@ internal static class DisplacementCues
     private static readonly WordSet GoingBack = new(
         "went", "gone", "go", "going", "come", "came", "coming", "headed", "heading", "walking", "walked", "moved", "moving",
         "travelled", "traveled", "crossed", "crossing", "streamed", "flocked", "returned", "made", "making", "trekked", "driving", "drove");
+
+    private static readonly WordSet MovingOn = new("move", "flee", "leave", "relocate", "abandon", "evacuate", "seek");
 
     private static readonly WordSet SentBack = new("sent", "pushed", "forced", "turned", "deported");
 
@@ -345,7 +363,12 @@ internal static class DisplacementCues
                 end = k;
                 return sawPeople ? HeadKind.People : HeadKind.Other;
             }
-            if (tokens.IsSymbol(k, '-') && tokens.IsWord(k + 1)) continue;
+            if (tokens.IsSymbol(k, '-') && tokens.IsWord(k + 1))
+            {
+                // "north-to-south movements": the "to" of a hyphenated compound is part of the modifier.
+                if (tokens.Is(k + 1, "to") && tokens.IsSymbol(k + 2, '-')) k += 2;
+                continue;
+            }
             break;
         }
         end = k;

@@ -16,6 +16,6 @@ public sealed class DisplacementExtractor
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(toponyms);
         DateOnly? day = published is { } p ? DateOnly.FromDateTime(p.DateTime) : null;
-        return new DisplacementScan(text, sentences, toponyms, day).Run();
+        return RepeatedFigures.Merge(new DisplacementScan(text, sentences, toponyms, day).Run());
     }
 }

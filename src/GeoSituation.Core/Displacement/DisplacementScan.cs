@@ -196,7 +196,10 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     // "385 of them in Kakuma": a number with no cue of its own, listed right after a kept figure, counts the same thing.
     private CueKind? InheritsListCue(int first)
     {
-        if (previousFigure is not { } previous || first - previous.EndToken > 14) return null;
+        if (previousFigure is not { } previous) return null;
+        // "..., bringing the number forced from their homes this year to 170,000": a running total shares the cue too.
+        var runningTotal = tokens.Is(first - 1, "to") && RunningTotalBefore(first);
+        if (first - previous.EndToken > (runningTotal ? 30 : 14)) return null;
         for (var k = previous.EndToken; k < first; k++)
         {
             var cue = DisplacementCues.At(tokens, k);
@@ -204,6 +207,17 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
             if (tokens.IsSymbol(k, '.') || tokens.Is(k, "but") || tokens.Is(k, "compared") || tokens.Is(k, "than")) return null;
         }
         return previous.Cue;
+    }
+
+    private static readonly WordSet Totalling = new("bringing", "taking", "lifting", "raising", "pushing", "putting", "brings", "takes", "lifts", "raises", "pushes");
+
+    private bool RunningTotalBefore(int first)
+    {
+        for (var k = first - 2; k >= 0 && k >= first - 16; k--)
+        {
+            if (tokens.In(k, Totalling)) return true;
+        }
+        return false;
     }
 
     // "returnees", "deportees": the noun says which way people moved.
