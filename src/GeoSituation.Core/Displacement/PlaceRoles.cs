@@ -102,7 +102,7 @@ internal static class PlaceRoles
             if (tokens.Is(k, "of") && tokens.In(k - 1, Dwellers)) return PlaceRole.From;
             if (tokens.In(k, FromMarkers)) return PlaceRole.From;
             if (tokens.In(k, AtMarkers)) return PlaceRole.At;
-            if (tokens.In(k, InMarkers)) return PlaceRole.In;
+            if (tokens.In(k, InMarkers)) return DestinationBefore(tokens, k) ? PlaceRole.At : PlaceRole.In;
             if (!tokens.In(k, Fillers) && !tokens.IsSymbol(k, '-')) break;
         }
         return vicinity ? PlaceRole.In : PlaceRole.Unmarked;
@@ -126,6 +126,21 @@ internal static class PlaceRoles
     private static readonly WordSet Bearings = new(
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
         "south-east", "south-west");
+
+    private static readonly WordSet CampWords = new(
+        "refugee", "refugees", "camp", "camps", "site", "sites", "settlement", "transit", "centre", "center", "shelters",
+        "displacement", "reception", "border", "town", "city", "village", "area", "region", "the", "a", "an", "makeshift");
+
+    // "fled to the Mbera refugee camp in Mauritania": the "in" places the destination named before it.
+    private static bool DestinationBefore(SentenceTokens tokens, int inToken)
+    {
+        for (var k = inToken - 1; k >= 0 && k >= inToken - 6; k--)
+        {
+            if (tokens.In(k, AtMarkers)) return k < inToken - 1;
+            if (!tokens.IsCapitalised(k) && !tokens.In(k, CampWords) && !tokens.IsSymbol(k, '-')) return false;
+        }
+        return false;
+    }
 
     private static readonly WordSet Part = new("many", "most", "some", "others", "several", "half", "thousands", "hundreds", "majority");
 
