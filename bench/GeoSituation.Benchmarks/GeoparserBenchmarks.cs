@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using GeoSituation.Core.Articles;
 using GeoSituation.Core.Gazetteer;
 using GeoSituation.Core.Geoparsing;
 
@@ -9,12 +10,15 @@ namespace GeoSituation.Benchmarks;
 public class GeoparserBenchmarks
 {
     private Geoparser geoparser = null!;
+    private ArticleAnalyzer analyzer = null!;
     private IReadOnlyList<string> articles = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        geoparser = new Geoparser(Gazetteer.Load(Gazetteer.LocateGeodata()));
+        var gazetteer = Gazetteer.Load(Gazetteer.LocateGeodata());
+        geoparser = new Geoparser(gazetteer);
+        analyzer = new ArticleAnalyzer(gazetteer);
         articles = BenchmarkArticles.Load();
     }
 
@@ -24,4 +28,13 @@ public class GeoparserBenchmarks
     /// <summary>A single ~2,000-character article: articles per second per core = 1 / Mean.</summary>
     [Benchmark]
     public int ParseOneArticle() => geoparser.Parse(articles[Article % articles.Count]).Count;
+
+    /// <summary>The whole analysis `analyze` and ingest run: geoparsing, displacement figures and events (issue 12's
+    /// target: still 2,000 documents/s).</summary>
+    [Benchmark]
+    public int AnalyzeOneArticle()
+    {
+        var analysis = analyzer.Analyze(new ArticleInput { Text = articles[Article % articles.Count], Published = DateTimeOffset.UnixEpoch });
+        return analysis.Toponyms.Count + analysis.Displacement.Count + analysis.Events.Count;
+    }
 }

@@ -494,7 +494,7 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     // A number that counts people (not "2 weeks", "24 hours", a date): it can own a place.
     private bool IsCountOfPeople(NumberExpression number)
     {
-        if (number.IsYearLike || IsDateDay(number.FirstToken) || BaselineBefore(number.FirstToken)) return false;
+        if (number.IsYearLike || IsDateDay(number.FirstToken) || BaselineBefore(number.FirstToken) || IsRatio(number)) return false;
         var head = DisplacementCues.Head(tokens, number.EndToken, number.IsVague, out _);
         return head != HeadKind.Other && !DisplacementCues.IsTimeUnit(tokens, number.EndToken) && number.Value >= 10;
     }

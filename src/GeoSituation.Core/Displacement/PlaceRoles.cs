@@ -47,7 +47,8 @@ internal static class PlaceRoles
         "camp", "governorate", "province", "region", "district", "outskirts", "neighbouring", "neighboring", "nearby",
         "besieged", "overcrowded", "southernmost", "northernmost", "border", "coastal", "whole", "entire", "rest",
         "villages", "towns", "communities", "settlements", "safer", "safe", "new", "makeshift", "displacement", "sites",
-        "site", "camps", "schools", "shelters", "informal", "spontaneous", "transit");
+        "site", "camps", "schools", "shelters", "informal", "spontaneous", "transit", "neighbourhoods", "neighborhoods",
+        "districts", "quarters", "suburbs", "outskirts");
 
     private static readonly WordSet LeftBehind = new(
         "homes", "houses", "home", "neighbourhoods", "neighborhoods", "fighting", "violence", "clashes", "hostilities",
@@ -129,7 +130,9 @@ internal static class PlaceRoles
 
     private static readonly WordSet CampWords = new(
         "refugee", "refugees", "camp", "camps", "site", "sites", "settlement", "transit", "centre", "center", "shelters",
-        "displacement", "reception", "border", "town", "city", "village", "area", "region", "the", "a", "an", "makeshift");
+        "displacement", "reception", "border", "town", "city", "village", "area", "region", "the", "a", "an", "makeshift",
+        "schools", "school", "shelter", "tents", "tent", "neighbourhoods", "neighborhoods", "districts", "western", "eastern",
+        "northern", "southern", "central", "run");
 
     // "fled to the Mbera refugee camp in Mauritania": the "in" places the destination named before it.
     private static bool DestinationBefore(SentenceTokens tokens, int inToken)
