@@ -45,8 +45,9 @@ public sealed class DisplacementRealReportingTests(GazetteerFixture fixture, ITe
 
     private static class DevelopmentFloor
     {
-        public const double Precision = 0.0;
-        public const double Recall = 0.0;
-        public const double WrongPlaceRate = 1.0;
+        // Measured when the rules of issue 12 were done: P 0.981, R 0.895, wrong or missing place 0.230.
+        public const double Precision = 0.95;
+        public const double Recall = 0.87;
+        public const double WrongPlaceRate = 0.26;
     }
 }
