@@ -14,6 +14,22 @@ public enum SituationEventType
     HumanitarianAccess,
 }
 
+/// <summary>ACLED's actor types, by their inter code (ACLED Codebook 2023).</summary>
+public enum ActorType
+{
+    StateForces = 1,
+    RebelGroup = 2,
+    PoliticalMilitia = 3,
+    IdentityMilitia = 4,
+    Rioters = 5,
+    Protesters = 6,
+    Civilians = 7,
+    ExternalOrOtherForces = 8,
+}
+
+/// <summary>A side of an event: its name as ACLED would write it and its type (inter code).</summary>
+public sealed record EventActor(string Name, ActorType Type);
+
 /// <summary>Something reported to happen at a place, one per sentence and place.</summary>
 /// <remarks>
 /// <see cref="GeoPrecision"/> and <see cref="TimePrecision"/> follow ACLED: 1 = exact town / day,
@@ -32,4 +48,8 @@ public sealed record SituationEvent
     public int? Fatalities { get; init; }
     public required TextSpan Sentence { get; init; }
     public required double Confidence { get; init; }
+    /// <summary>The side that acts (attacks, fires, protests, seizes); null when the text names none.</summary>
+    public EventActor? Actor1 { get; init; }
+    /// <summary>The side acted upon (the victims, the other army); null when there is none.</summary>
+    public EventActor? Actor2 { get; init; }
 }
