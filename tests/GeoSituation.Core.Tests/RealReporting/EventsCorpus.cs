@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace GeoSituation.Core.Tests.RealReporting;
@@ -41,17 +40,5 @@ public static class EventsCorpus
     public const string Development = "events-dev.jsonl";
     public const string Sealed = "events-sealed.jsonl";
 
-    public static IReadOnlyList<EventsItem> Read(string fileName)
-    {
-        var path = Path.Combine(RealReportingCorpus.Folder(), fileName);
-        var items = new List<EventsItem>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            items.Add(JsonSerializer.Deserialize<EventsItem>(line) ?? throw new InvalidDataException($"{fileName}:{lineNumber}: not a JSON object"));
-        }
-        return items;
-    }
+    public static IReadOnlyList<EventsItem> Read(string fileName) => RealReportingCorpus.ReadJsonLines<EventsItem>(fileName);
 }

@@ -127,20 +127,8 @@ public static class EventsScorer
         _ => "Strategic developments",
     };
 
-    private static bool SamePlace(Core.Gazetteer.Gazetteer gazetteer, GazetteerEntry found, GoldEvent gold)
-    {
-        if (gold.Location is null) return false;
-        if (!string.IsNullOrEmpty(gold.Country) && !string.Equals(found.CountryCode, gold.Country, StringComparison.OrdinalIgnoreCase)) return false;
-        foreach (var name in (gold.LocationAlternates ?? []).Prepend(gold.Location))
-        {
-            if (found.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
-            foreach (var hit in gazetteer.Lookup(name))
-            {
-                if (gazetteer.Entries[hit.Entry].Id == found.Id) return true;
-            }
-        }
-        return false;
-    }
+    private static bool SamePlace(Core.Gazetteer.Gazetteer gazetteer, GazetteerEntry found, GoldEvent gold) =>
+        gold.Location is not null && RealReportingCorpus.IsNamed(gazetteer, found, (gold.LocationAlternates ?? []).Prepend(gold.Location), gold.Country);
 
     private static bool SameDay(DateOnly? found, GoldEvent gold)
     {
