@@ -239,6 +239,11 @@ internal static class EventCues
                 // "the death toll has risen to 28,000 since October": a running total, not an event.
                 cue = cue with { Suppressed = true };
             }
+            else if (IsStatementOrPlan(tokens, k, entry.Flavor))
+            {
+                // "Hezbollah denied any role in the rockets fired ...", "Egypt is set to host talks": said or planned, not done.
+                cue = cue with { Suppressed = true };
+            }
             into.Add(cue);
         }
     }
@@ -271,6 +276,24 @@ internal static class EventCues
         {
             cue = new EventCue(k, SituationEventType.HumanitarianAccess, "crossing", 0.15, CueFlavor.Plain);
             return true;
+        }
+        return false;
+    }
+
+    private static readonly WordSet Denials = new("denied", "denies", "deny", "denying", "rejected", "dismissed");
+
+    private static readonly WordSet PlainPlans = new(
+        "will", "would", "could", "may", "might", "expected", "plans", "planned", "planning", "proposed", "proposal",
+        "intends", "possible", "potential", "upcoming", "next", "future", "hopes", "hoped", "seeks", "sought", "approved");
+
+    // A denial governs every cue after it in its clause; a plan marker governs a plain cue (talks, aid, agreements)
+    // within a few words ("is set to host talks", "expected to reach an agreement", "approved a plan to take control").
+    private static bool IsStatementOrPlan(SentenceTokens tokens, int k, CueFlavor flavor)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 8 && !tokens.IsClauseBreak(j); j--)
+        {
+            if (tokens.In(j, Denials)) return true;
+            if (flavor == CueFlavor.Plain && j >= k - 4 && (tokens.In(j, PlainPlans) || (tokens.Is(j, "set") && tokens.Is(j + 1, "to")))) return true;
         }
         return false;
     }
