@@ -34,6 +34,8 @@ internal static class EventCues
     private const string AirStrike = "air/drone strike";
     private const string Shelling = "shelling/artillery/missile attack";
     private const string Talks = "talks";
+    /// <summary>A change of territorial control; <see cref="EventScan"/> tells "government regains" from "non-state actor overtakes" by the side.</summary>
+    internal const string TerritoryTaken = "territory taken";
 
     private static readonly WordMap<Entry> Words = new(new Dictionary<string, Entry>
     {
@@ -113,9 +115,11 @@ internal static class EventCues
         ["rallies"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
         ["rallied"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
         ["marched"] = new(SituationEventType.Protests, "protest", 0.1, CueFlavor.Plain),
-        ["riot"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
-        ["riots"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
-        ["rioters"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
+        ["riot"] = new(SituationEventType.Riots, "violent demonstration", 0.2, CueFlavor.Plain),
+        ["riots"] = new(SituationEventType.Riots, "violent demonstration", 0.2, CueFlavor.Plain),
+        ["rioters"] = new(SituationEventType.Riots, "violent demonstration", 0.2, CueFlavor.Plain),
+        ["lynched"] = new(SituationEventType.Riots, "mob violence", 0.2, CueFlavor.Plain),
+        ["mob"] = new(SituationEventType.Riots, "mob violence", 0.15, CueFlavor.Plain),
         ["talks"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
         ["negotiations"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
         ["negotiators"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
@@ -145,6 +149,18 @@ internal static class EventCues
         ["advanced"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
         ["invade"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
         ["invasion"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        // Changes of territorial control: a battle won (ACLED: non-state actor overtakes / government regains territory,
+        // decided by the acting side's type when the event is built).
+        ["seized"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["seize"] = new(SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain),
+        ["seizing"] = new(SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain),
+        ["captured"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["capture"] = new(SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain),
+        ["recaptured"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["retook"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["retaken"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["overran"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["overrun"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
         ["withdrew"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["withdrawal"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["curfew"] = new(SituationEventType.StrategicDevelopments, "curfew", 0.15, CueFlavor.Plain),
@@ -157,7 +173,7 @@ internal static class EventCues
 
     // The words that can end or head a two-word cue: only these pay for the neighbour checks of TryCompound.
     private static readonly WordSet CompoundHeads = new(
-        "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
+        "took", "taken", "take", "gained", "marched", "walked", "rolled", "swept", "fell", "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
         "crossing", "crossings");
 
     private static readonly WordSet Troops = new("troops", "forces", "army", "soldiers", "military", "units", "brigades", "tanks");
@@ -251,6 +267,23 @@ internal static class EventCues
     private static bool TryCompound(SentenceTokens tokens, int k, out EventCue cue)
     {
         cue = default;
+        // "took (full) control of", "marched into", "walked into", "fell to": territory changing hands.
+        if ((tokens.Is(k, "took") || tokens.Is(k, "taken") || tokens.Is(k, "take") || tokens.Is(k, "seized") || tokens.Is(k, "gained"))
+            && (tokens.Is(k + 1, "control") || (tokens.Is(k + 2, "control") && (tokens.Is(k + 1, "full") || tokens.Is(k + 1, "complete") || tokens.Is(k + 1, "total")))))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain);
+            return true;
+        }
+        if ((tokens.Is(k, "marched") || tokens.Is(k, "walked") || tokens.Is(k, "rolled") || tokens.Is(k, "swept")) && tokens.Is(k + 1, "into") && !tokens.IsCapitalised(k))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain);
+            return true;
+        }
+        if (tokens.Is(k, "fell") && tokens.Is(k + 1, "to"))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain);
+            return true;
+        }
         if ((tokens.Is(k, "ordered") || tokens.Is(k, "orders") || tokens.Is(k, "order")) && NextWithin(tokens, k, 3, Troops))
         {
             cue = new EventCue(k, SituationEventType.StrategicDevelopments, "troop order", 0.2, CueFlavor.Plain);

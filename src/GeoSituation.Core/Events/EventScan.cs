@@ -32,7 +32,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private static readonly WordSet ObjectVerbs = new(
         "enter", "entered", "entering", "hit", "hits", "struck", "shelled", "bombed", "bombarded", "stormed", "raided",
-        "attacked", "besieged", "surrounded", "invaded", "invade", "targeted", "pounded", "captured", "seized", "reached");
+        "attacked", "besieged", "surrounded", "invaded", "invade", "targeted", "pounded", "captured", "seized", "reached",
+        "control", "overran", "recaptured", "retook", "struck", "ambushed", "raided", "hitting", "striking");
 
     private static readonly WordSet PlaceFillers = new(
         "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "city", "town",
@@ -164,6 +165,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     {
         var (type, subType, fatalities) = Refine(cue);
         var (actor1, actor2) = actors.For(tokens, cue.Token, type, sentenceFatalities?.Victims == Victims.Civilians, place);
+        if (subType == EventCues.TerritoryTaken)
+        {
+            // ACLED: a state's forces take back their own territory; anyone else overtakes it.
+            subType = actor1?.Type == ActorType.StateForces ? "government regains territory" : "non-state actor overtakes territory";
+        }
         // A specific cue and a sure place both raise confidence; the place's confidence also scales the whole,
         // because an event at the wrong place misleads more than a vaguely typed one.
         var confidence = Math.Round(Math.Clamp((0.5 + cue.Strength + 0.2 * placeConfidence) * Math.Max(placeConfidence, 0.3) + 0.1, 0.05, 0.99), 2);
@@ -374,7 +380,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         for (int k = first - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {
             if (tokens.In(k, Locatives) || tokens.In(k, ObjectVerbs)) return true;
-            if (!tokens.In(k, PlaceFillers) && !tokens.IsSymbol(k, '-')) return false;
+            // "captured the mining town of Toretsk": a few lower-case descriptors may stand between verb and place.
+            var descriptor = steps < 4 && tokens.IsWord(k) && !tokens.IsCapitalised(k) && !tokens.Is(k, "and") && !tokens.Is(k, "said");
+            if (!tokens.In(k, PlaceFillers) && !tokens.IsSymbol(k, '-') && !descriptor) return false;
         }
         return false;
     }
