@@ -16,6 +16,13 @@ internal sealed class EventActors(ActorDictionary dictionary)
 {
     private readonly List<(KnownActor Actor, int First, int End)> mentions = [];
 
+    private static readonly WordSet ForceNouns = new(
+        "missile", "missiles", "strike", "strikes", "airstrike", "airstrikes", "jets", "warplanes", "planes", "drone", "drones",
+        "bombs", "bombing", "bombardment", "shelling", "artillery", "tanks", "troops", "soldiers", "forces", "fire", "gunfire",
+        "raid", "raids", "snipers", "navy", "warships", "helicopters", "rockets", "army", "military", "units", "bulldozers");
+
+    private static readonly WordSet AirWords = new("air", "guided", "ballistic", "cruise", "naval", "aerial", "special", "armoured", "armored");
+
     private static readonly EventActor Civilians = new("Civilians", ActorType.Civilians);
     private static readonly EventActor Protesters = new("Protesters", ActorType.Protesters);
     private static readonly EventActor Rioters = new("Rioters", ActorType.Rioters);
@@ -26,9 +33,20 @@ internal sealed class EventActors(ActorDictionary dictionary)
         mentions.Clear();
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (dictionary.MatchAt(tokens, k, out var end) is not { } actor) continue;
-            mentions.Add((actor, k, end));
-            k = end - 1;
+            if (dictionary.MatchAt(tokens, k, out var end) is { } actor)
+            {
+                mentions.Add((actor, k, end));
+                k = end - 1;
+                continue;
+            }
+            // "Israeli missiles", "Russian drones", "US air strikes": a nationality before a weapon or a unit is that
+            // state's forces, as the dictionary names them ("Israeli forces", "Russian forces").
+            if (tokens.IsCapitalised(k) && (tokens.In(k + 1, ForceNouns) || (tokens.In(k + 1, AirWords) && tokens.In(k + 2, ForceNouns)))
+                && dictionary.Find(tokens.Chars(k).ToString() + " forces") is { } forces)
+            {
+                mentions.Add((forces, k, k + 2));
+                k++;
+            }
         }
     }
 
@@ -57,10 +75,11 @@ internal sealed class EventActors(ActorDictionary dictionary)
             actor1 = LastBefore(cueToken, 14, place);
             actor2 = FirstAfter(cueToken, 10, place, actor1);
         }
+        // Only an armed or political side acts: a civilian named after the cue is acted upon.
+        if (actor1 is null && actor2 is { Type: not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters) }) (actor1, actor2) = (actor2, null);
         if (type == SituationEventType.Protests) actor1 ??= Protesters;
         if (type == SituationEventType.Riots) actor1 ??= Rioters;
         if (actor2 is null && civilianVictims && type is SituationEventType.ViolenceAgainstCivilians or SituationEventType.ExplosionsRemoteViolence) actor2 = Civilians;
-        if (actor1 is null && actor2 is not null && actor2 != Civilians) (actor1, actor2) = (actor2, null);
         return (actor1, actor2);
     }
 
@@ -69,7 +88,8 @@ internal sealed class EventActors(ActorDictionary dictionary)
         for (var i = mentions.Count - 1; i >= 0; i--)
         {
             var m = mentions[i];
-            if (m.End <= cueToken && cueToken - m.End <= window) return Of(m.Actor, place);
+            // "Israeli missiles slammed into ...": the phrase may hold the cue word itself.
+            if (m.First < cueToken && cueToken - m.End <= window) return Of(m.Actor, place);
         }
         return null;
     }
