@@ -222,7 +222,9 @@ internal static class EventCues
             if (!tokens.IsWord(k)) continue;
             if (tokens.In(k, CompoundHeads) && TryCompound(tokens, k, out var compound))
             {
-                into.Add(compound);
+                // "approved a plan for the military to take control of Gaza City": planned, not done.
+                var planned = compound.SubType == TerritoryTaken && PlannedBy(tokens, k) is not null;
+                into.Add(planned || IsStatementOrPlan(tokens, k, CueFlavor.Plain) ? compound with { Suppressed = true } : compound);
                 continue;
             }
             if (!Words.TryGet(tokens.Chars(k), out var entry)) continue;
@@ -317,7 +319,7 @@ internal static class EventCues
 
     private static readonly WordSet PlainPlans = new(
         "will", "would", "could", "may", "might", "expected", "plans", "planned", "planning", "proposed", "proposal",
-        "intends", "possible", "potential", "upcoming", "next", "future", "hopes", "hoped", "seeks", "sought", "approved");
+        "intends", "possible", "potential", "upcoming", "next", "future", "hopes", "hoped", "seeks", "sought", "approved", "plan");
 
     // A denial governs every cue after it in its clause; a plan marker governs a plain cue (talks, aid, agreements)
     // within a few words ("is set to host talks", "expected to reach an agreement", "approved a plan to take control").

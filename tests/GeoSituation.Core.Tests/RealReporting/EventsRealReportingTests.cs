@@ -47,7 +47,8 @@ public sealed class EventsRealReportingTests(GazetteerFixture fixture, ITestOutp
 
     private static class DevelopmentFloor
     {
-        public const double Precision = 0.0;
-        public const double Recall = 0.0;
+        // Measured when this event rules stopped: P 0.608, R 0.459 (development score).
+        public const double Precision = 0.55;
+        public const double Recall = 0.42;
     }
 }
