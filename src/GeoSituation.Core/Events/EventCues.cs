@@ -62,6 +62,14 @@ internal static class EventCues
         ["explosion"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["explosions"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["blast"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["bomber"] = new(SituationEventType.ExplosionsRemoteViolence, "suicide bomb", 0.2, CueFlavor.Violence),
+        ["bombers"] = new(SituationEventType.ExplosionsRemoteViolence, "suicide bomb", 0.2, CueFlavor.Violence),
+        ["ied"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["ieds"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["landmine"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["landmines"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["roadside"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["exploded"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["landmine"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["clashes"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
         ["clash"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
@@ -215,6 +223,7 @@ internal static class EventCues
         // Most sentences hold no cue: the context checks below read the sentence again, so only pay for them when needed.
         if (!HasCueWord(tokens)) return;
         var cumulative = IsCumulative(tokens);
+        var background = IsBackground(tokens);
         var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens);
         var attacking = Any(tokens, AttackVerbs);
         for (var k = 0; k < tokens.Count; k++)
@@ -255,6 +264,12 @@ internal static class EventCues
             else if (entry.Flavor == CueFlavor.Lethal && cumulative)
             {
                 // "the death toll has risen to 28,000 since October": a running total, not an event.
+                cue = cue with { Suppressed = true };
+            }
+            else if (background && entry.Flavor is CueFlavor.Violence or CueFlavor.Lethal or CueFlavor.Plain)
+            {
+                // "Since November 2023 the Houthis have attacked more than 100 vessels", "Ten years after Boko Haram
+                // seized ...", "went on trial": a summary, an anniversary or a trial, not an event of the day.
                 cue = cue with { Suppressed = true };
             }
             else if (IsStatementOrPlan(tokens, k, entry.Flavor))
@@ -311,6 +326,23 @@ internal static class EventCues
         {
             cue = new EventCue(k, SituationEventType.HumanitarianAccess, "crossing", 0.15, CueFlavor.Plain);
             return true;
+        }
+        return false;
+    }
+
+    private static readonly WordSet Retrospective = new("anniversary", "trial", "verdict", "sentenced", "convicted", "commemorate", "commemorated", "mark", "marked");
+
+    private static bool IsBackground(SentenceTokens tokens)
+    {
+        var first = 0;
+        while (first < tokens.Count && !tokens.IsWord(first)) first++;
+        // "Since November 2023 ...", "Since the war began ...": a running summary.
+        if (tokens.Is(first, "since") && (tokens.IsNumber(first + 1) || DateExpressionParser.IsMonth(tokens.Chars(first + 1)) || tokens.Is(first + 1, "the"))) return true;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            // "ten years after", "two years into the war".
+            if ((tokens.Is(k, "years") || tokens.Is(k, "months")) && (tokens.Is(k + 1, "after") || tokens.Is(k + 1, "into") || tokens.Is(k + 1, "since"))) return true;
+            if (tokens.In(k, Retrospective)) return true;
         }
         return false;
     }

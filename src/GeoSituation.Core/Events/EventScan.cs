@@ -201,6 +201,28 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         events[same] = better with { Fatalities = Max(kept.Fatalities, situationEvent.Fatalities) };
     }
 
+    private static readonly WordSet Rioting = new(
+        "torched", "looted", "looting", "ransacked", "stormed", "hurled", "smashed", "vandalised", "vandalized", "burned", "burnt", "stones", "rocks");
+
+    private bool Any(WordSet words)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, words) || (tokens.Is(k, "set") && tokens.Is(k + 1, "fire"))) return true;
+        }
+        return false;
+    }
+
+    private bool WithoutFighting()
+    {
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (tokens.Is(k, "without") && (tokens.Is(k + 1, "resistance") || tokens.Is(k + 1, "fighting") || tokens.Is(k + 1, "a") || tokens.Is(k + 1, "meeting") || tokens.Is(k + 1, "firing"))) return true;
+            if ((tokens.Is(k, "pulled") || tokens.Is(k, "pull")) && tokens.Is(k + 1, "out")) return true;
+        }
+        return false;
+    }
+
     private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     // Killing cues take their type from the victims, and ACLED puts any killing by strikes or shelling under remote violence.
@@ -219,7 +241,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         {
             return (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
-        var counts = cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians;
+        // "protesters set fire to tyres and looted shops": a riot; "marched into Damascus without meeting resistance":
+        // territory handed over, not won in battle.
+        if (cue.Type == SituationEventType.Protests && Any(Rioting)) return (SituationEventType.Riots, "violent demonstration", fatalities);
+        if (cue.SubType == EventCues.TerritoryTaken && WithoutFighting()) return (SituationEventType.StrategicDevelopments, "non-violent transfer of territory", null);
+        var counts = cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians or SituationEventType.Riots;
         return (cue.Type, cue.SubType, counts ? fatalities : null);
     }
 
@@ -343,12 +369,14 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             var first = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
             if (first < 0) continue;
             var end = tokens.EndTokenOverlapping(first, toponym.Span.End);
-            if (tokens.IsPossessiveAt(end)) continue;
+            // "Israel's army" is an actor; "Sanaa's airport", "Nabatieh's town hall" is where it happened.
+            var facility = tokens.IsPossessiveAt(end) && (tokens.In(end + 2, Facilities) || tokens.In(end + 3, Facilities));
+            if (tokens.IsPossessiveAt(end) && !facility) continue;
             // "the Kafr Qasim school", "Kamal Adwan hospital": a place's name inside an institution's name.
             if (tokens.In(end, NamedInstitutions)) continue;
             // "Ain el-Delb, east of Sidon": a landmark to locate the place before it.
             if (IsLandmark(first)) continue;
-            var marked = IsGoverned(first);
+            var marked = IsGoverned(first) || (facility && IsGoverned(first));
             if (!marked && toponym.Place.Kind is PlaceKind.Country or PlaceKind.Region) continue;
             anyMarked |= marked;
             candidates.Add((toponym, first, end, marked));
@@ -357,6 +385,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         if (anyMarked) candidates.RemoveAll(c => !c.Marked);
         else if (candidates.Count > 1) candidates.Clear();
     }
+
+    private static readonly WordSet Facilities = new(
+        "airport", "port", "harbour", "harbor", "hall", "centre", "center", "outskirts", "suburbs", "market", "hospital",
+        "refinery", "station", "bridge", "camp", "neighbourhood", "neighborhood", "district", "old", "main", "southern",
+        "northern", "eastern", "western", "central", "international");
 
     private static readonly WordSet NamedInstitutions = new(
         "school", "hospital", "mosque", "church", "university", "clinic", "stadium", "programme", "program", "brigade",
