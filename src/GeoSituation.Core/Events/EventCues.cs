@@ -50,6 +50,12 @@ internal static class EventCues
         ["bombardment"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
         ["bombarded"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
         ["drone"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["drones"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["warplanes"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["warplane"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.15, CueFlavor.Violence),
+        ["jets"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["bombs"] = new(SituationEventType.ExplosionsRemoteViolence, AirStrike, 0.1, CueFlavor.Violence),
+        ["shells"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.1, CueFlavor.Violence),
         ["shelling"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
         ["shelled"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
         ["artillery"] = new(SituationEventType.ExplosionsRemoteViolence, Shelling, 0.15, CueFlavor.Violence),
@@ -209,11 +215,14 @@ internal static class EventCues
         "paramilitary", "rsf", "hamas", "hezbollah", "idf", "houthis", "snipers", "sniper", "armed");
 
     // Weapon nouns name an attack only when something is fired or hits: "missile defences being built" is none.
-    private static readonly WordSet Weapons = new("missile", "missiles", "rocket", "rockets", "drone", "artillery", "mortar", "mortars");
+    private static readonly WordSet Weapons = new(
+        "missile", "missiles", "rocket", "rockets", "drone", "drones", "artillery", "mortar", "mortars", "warplanes", "warplane",
+        "jets", "bombs", "shells");
 
     private static readonly WordSet AttackVerbs = new(
         "fired", "firing", "fire", "launched", "struck", "hit", "hits", "landed", "pounded", "targeted", "intercepted",
-        "killed", "killing", "wounded", "attack", "attacks", "strike", "strikes", "shelled", "shelling", "barrage", "slammed");
+        "killed", "killing", "wounded", "attack", "attacks", "strike", "strikes", "shelled", "shelling", "barrage", "slammed",
+        "attacked", "bombed", "dropped", "pounded", "exploded", "crashed", "destroyed", "damaged", "injuring", "injured");
 
     private static readonly WordSet CumulativeMarkers = new("since", "toll", "total", "overall", "cumulative", "tally");
 
