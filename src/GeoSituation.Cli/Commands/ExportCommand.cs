@@ -109,7 +109,7 @@ internal static class ExportCommand
                 {
                     await using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
-                    await WriteTextAsync(writer, format, collection, CsvWriter(writer, collection, schema, geodata), Counted(), cancellationToken);
+                    await WriteTextAsync(writer, format, collection, () => CsvWriter(writer, collection, schema, geodata), Counted(), cancellationToken);
                 }
                 progress.Value = progress.MaxValue;
             });
@@ -120,12 +120,13 @@ internal static class ExportCommand
     private static IFeatureCsvWriter CsvWriter(TextWriter writer, FeatureCollectionInfo collection, CsvSchema schema, DirectoryInfo? geodata) =>
         FeatureCsv.Create(writer, collection, schema, () => CountryCodes.Load(geodata?.FullName ?? Gazetteer.LocateGeodata()));
 
-    private static async Task WriteTextAsync(TextWriter writer, ExportFormat format, FeatureCollectionInfo collection, IFeatureCsvWriter csv,
+    private static async Task WriteTextAsync(TextWriter writer, ExportFormat format, FeatureCollectionInfo collection, Func<IFeatureCsvWriter> csvWriter,
         IAsyncEnumerable<FeatureRow> rows, CancellationToken cancellationToken)
     {
         switch (format)
         {
             case ExportFormat.Csv:
+                var csv = csvWriter();
                 await csv.WriteHeaderAsync(cancellationToken);
                 await foreach (var row in rows) await csv.WriteAsync(row, cancellationToken);
                 break;

@@ -27,15 +27,11 @@ public static class FeatureCsv
     /// <summary>The schema names, as `schema=` and `--schema` take them.</summary>
     public static IReadOnlyList<string> SchemaNames { get; } = ["hxl", "acled"];
 
+    /// <summary>A schema by name; null (no schema given) is <see cref="CsvSchema.Hxl"/>.</summary>
     public static bool TryParseSchema(string? name, out CsvSchema schema)
     {
-        schema = name switch
-        {
-            null or "hxl" => CsvSchema.Hxl,
-            "acled" => CsvSchema.Acled,
-            _ => (CsvSchema)(-1),
-        };
-        return Enum.IsDefined(schema);
+        schema = name == "acled" ? CsvSchema.Acled : CsvSchema.Hxl;
+        return name is null or "hxl" or "acled";
     }
 
     /// <summary>True when the collection can be written in the schema: ACLED's layout describes events only.</summary>
