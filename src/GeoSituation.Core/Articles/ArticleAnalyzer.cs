@@ -10,7 +10,7 @@ namespace GeoSituation.Core.Articles;
 public sealed class ArticleAnalyzer(Geoparser geoparser, DisplacementExtractor displacement, EventExtractor events)
 {
     public ArticleAnalyzer(Gazetteer.Gazetteer gazetteer)
-        : this(new Geoparser(gazetteer), new DisplacementExtractor(), new EventExtractor())
+        : this(new Geoparser(gazetteer), new DisplacementExtractor(), new EventExtractor(gazetteer: gazetteer))
     {
     }
 

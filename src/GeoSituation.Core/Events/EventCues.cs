@@ -34,6 +34,8 @@ internal static class EventCues
     private const string AirStrike = "air/drone strike";
     private const string Shelling = "shelling/artillery/missile attack";
     private const string Talks = "talks";
+    /// <summary>A change of territorial control; <see cref="EventScan"/> tells "government regains" from "non-state actor overtakes" by the side.</summary>
+    internal const string TerritoryTaken = "territory taken";
 
     private static readonly WordMap<Entry> Words = new(new Dictionary<string, Entry>
     {
@@ -60,6 +62,14 @@ internal static class EventCues
         ["explosion"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["explosions"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["blast"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["bomber"] = new(SituationEventType.ExplosionsRemoteViolence, "suicide bomb", 0.2, CueFlavor.Violence),
+        ["bombers"] = new(SituationEventType.ExplosionsRemoteViolence, "suicide bomb", 0.2, CueFlavor.Violence),
+        ["ied"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["ieds"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["landmine"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["landmines"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
+        ["roadside"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["exploded"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["landmine"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["clashes"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
         ["clash"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
@@ -113,9 +123,11 @@ internal static class EventCues
         ["rallies"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
         ["rallied"] = new(SituationEventType.Protests, "protest", 0.15, CueFlavor.Plain),
         ["marched"] = new(SituationEventType.Protests, "protest", 0.1, CueFlavor.Plain),
-        ["riot"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
-        ["riots"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
-        ["rioters"] = new(SituationEventType.Protests, "riot", 0.2, CueFlavor.Plain),
+        ["riot"] = new(SituationEventType.Riots, "violent demonstration", 0.2, CueFlavor.Plain),
+        ["riots"] = new(SituationEventType.Riots, "violent demonstration", 0.2, CueFlavor.Plain),
+        ["rioters"] = new(SituationEventType.Riots, "violent demonstration", 0.2, CueFlavor.Plain),
+        ["lynched"] = new(SituationEventType.Riots, "mob violence", 0.2, CueFlavor.Plain),
+        ["mob"] = new(SituationEventType.Riots, "mob violence", 0.15, CueFlavor.Plain),
         ["talks"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
         ["negotiations"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
         ["negotiators"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
@@ -145,6 +157,18 @@ internal static class EventCues
         ["advanced"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.05, CueFlavor.Movement),
         ["invade"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
         ["invasion"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
+        // Changes of territorial control: a battle won (ACLED: non-state actor overtakes / government regains territory,
+        // decided by the acting side's type when the event is built).
+        ["seized"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["seize"] = new(SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain),
+        ["seizing"] = new(SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain),
+        ["captured"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["capture"] = new(SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain),
+        ["recaptured"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["retook"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["retaken"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["overran"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
+        ["overrun"] = new(SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain),
         ["withdrew"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["withdrawal"] = new(SituationEventType.StrategicDevelopments, "withdrawal", 0.1, CueFlavor.Plain),
         ["curfew"] = new(SituationEventType.StrategicDevelopments, "curfew", 0.15, CueFlavor.Plain),
@@ -157,7 +181,7 @@ internal static class EventCues
 
     // The words that can end or head a two-word cue: only these pay for the neighbour checks of TryCompound.
     private static readonly WordSet CompoundHeads = new(
-        "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
+        "took", "taken", "take", "gained", "marched", "walked", "rolled", "swept", "fell", "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
         "crossing", "crossings");
 
     private static readonly WordSet Troops = new("troops", "forces", "army", "soldiers", "military", "units", "brigades", "tanks");
@@ -199,6 +223,7 @@ internal static class EventCues
         // Most sentences hold no cue: the context checks below read the sentence again, so only pay for them when needed.
         if (!HasCueWord(tokens)) return;
         var cumulative = IsCumulative(tokens);
+        var background = IsBackground(tokens);
         var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens);
         var attacking = Any(tokens, AttackVerbs);
         for (var k = 0; k < tokens.Count; k++)
@@ -206,7 +231,9 @@ internal static class EventCues
             if (!tokens.IsWord(k)) continue;
             if (tokens.In(k, CompoundHeads) && TryCompound(tokens, k, out var compound))
             {
-                into.Add(compound);
+                // "approved a plan for the military to take control of Gaza City": planned, not done.
+                var planned = compound.SubType == TerritoryTaken && PlannedBy(tokens, k) is not null;
+                into.Add(planned || IsStatementOrPlan(tokens, k, CueFlavor.Plain) ? compound with { Suppressed = true } : compound);
                 continue;
             }
             if (!Words.TryGet(tokens.Chars(k), out var entry)) continue;
@@ -239,6 +266,17 @@ internal static class EventCues
                 // "the death toll has risen to 28,000 since October": a running total, not an event.
                 cue = cue with { Suppressed = true };
             }
+            else if (background && entry.Flavor is CueFlavor.Violence or CueFlavor.Lethal or CueFlavor.Plain)
+            {
+                // "Since November 2023 the Houthis have attacked more than 100 vessels", "Ten years after Boko Haram
+                // seized ...", "went on trial": a summary, an anniversary or a trial, not an event of the day.
+                cue = cue with { Suppressed = true };
+            }
+            else if (IsStatementOrPlan(tokens, k, entry.Flavor))
+            {
+                // "Hezbollah denied any role in the rockets fired ...", "Egypt is set to host talks": said or planned, not done.
+                cue = cue with { Suppressed = true };
+            }
             into.Add(cue);
         }
     }
@@ -246,6 +284,23 @@ internal static class EventCues
     private static bool TryCompound(SentenceTokens tokens, int k, out EventCue cue)
     {
         cue = default;
+        // "took (full) control of", "marched into", "walked into", "fell to": territory changing hands.
+        if ((tokens.Is(k, "took") || tokens.Is(k, "taken") || tokens.Is(k, "take") || tokens.Is(k, "seized") || tokens.Is(k, "gained"))
+            && (tokens.Is(k + 1, "control") || (tokens.Is(k + 2, "control") && (tokens.Is(k + 1, "full") || tokens.Is(k + 1, "complete") || tokens.Is(k + 1, "total")))))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain);
+            return true;
+        }
+        if ((tokens.Is(k, "marched") || tokens.Is(k, "walked") || tokens.Is(k, "rolled") || tokens.Is(k, "swept")) && tokens.Is(k + 1, "into") && !tokens.IsCapitalised(k))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain);
+            return true;
+        }
+        if (tokens.Is(k, "fell") && tokens.Is(k + 1, "to"))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain);
+            return true;
+        }
         if ((tokens.Is(k, "ordered") || tokens.Is(k, "orders") || tokens.Is(k, "order")) && NextWithin(tokens, k, 3, Troops))
         {
             cue = new EventCue(k, SituationEventType.StrategicDevelopments, "troop order", 0.2, CueFlavor.Plain);
@@ -271,6 +326,41 @@ internal static class EventCues
         {
             cue = new EventCue(k, SituationEventType.HumanitarianAccess, "crossing", 0.15, CueFlavor.Plain);
             return true;
+        }
+        return false;
+    }
+
+    private static readonly WordSet Retrospective = new("anniversary", "trial", "verdict", "sentenced", "convicted", "commemorate", "commemorated", "mark", "marked");
+
+    private static bool IsBackground(SentenceTokens tokens)
+    {
+        var first = 0;
+        while (first < tokens.Count && !tokens.IsWord(first)) first++;
+        // "Since November 2023 ...", "Since the war began ...": a running summary.
+        if (tokens.Is(first, "since") && (tokens.IsNumber(first + 1) || DateExpressionParser.IsMonth(tokens.Chars(first + 1)) || tokens.Is(first + 1, "the"))) return true;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            // "ten years after", "two years into the war".
+            if ((tokens.Is(k, "years") || tokens.Is(k, "months")) && (tokens.Is(k + 1, "after") || tokens.Is(k + 1, "into") || tokens.Is(k + 1, "since"))) return true;
+            if (tokens.In(k, Retrospective)) return true;
+        }
+        return false;
+    }
+
+    private static readonly WordSet Denials = new("denied", "denies", "deny", "denying", "rejected", "dismissed");
+
+    private static readonly WordSet PlainPlans = new(
+        "will", "would", "could", "may", "might", "expected", "plans", "planned", "planning", "proposed", "proposal",
+        "intends", "possible", "potential", "upcoming", "next", "future", "hopes", "hoped", "seeks", "sought", "approved", "plan");
+
+    // A denial governs every cue after it in its clause; a plan marker governs a plain cue (talks, aid, agreements)
+    // within a few words ("is set to host talks", "expected to reach an agreement", "approved a plan to take control").
+    private static bool IsStatementOrPlan(SentenceTokens tokens, int k, CueFlavor flavor)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 8 && !tokens.IsClauseBreak(j); j--)
+        {
+            if (tokens.In(j, Denials)) return true;
+            if (flavor == CueFlavor.Plain && j >= k - 4 && (tokens.In(j, PlainPlans) || (tokens.Is(j, "set") && tokens.Is(j + 1, "to")))) return true;
         }
         return false;
     }

@@ -22,7 +22,7 @@ namespace GeoSituation.Core.Events;
 /// <para>ACLED codes one event per type, location and day; the same event told twice in an article (a
 /// caption and the body) is kept once, with the better date.</para>
 /// </remarks>
-internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published)
+internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published, ActorDictionary actorDictionary)
 {
     private static readonly WordSet Locatives = new(
         "in", "at", "near", "outside", "around", "inside", "across", "into", "on", "throughout", "towards", "toward",
@@ -32,7 +32,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private static readonly WordSet ObjectVerbs = new(
         "enter", "entered", "entering", "hit", "hits", "struck", "shelled", "bombed", "bombarded", "stormed", "raided",
-        "attacked", "besieged", "surrounded", "invaded", "invade", "targeted", "pounded", "captured", "seized", "reached");
+        "attacked", "besieged", "surrounded", "invaded", "invade", "targeted", "pounded", "captured", "seized", "reached",
+        "control", "overran", "recaptured", "retook", "struck", "ambushed", "raided", "hitting", "striking");
 
     private static readonly WordSet PlaceFillers = new(
         "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "city", "town",
@@ -55,6 +56,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         "insurgents", "rebels", "militiamen", "policemen", "officers", "combatants", "jihadists", "paramilitaries");
 
     private readonly SentenceTokens tokens = new();
+    private readonly EventActors actors = new(actorDictionary);
     private readonly List<EventCue> cues = [];
     private readonly List<NumberExpression> numbers = [];
     private readonly List<(Toponym Toponym, int First, int End, bool Marked)> candidates = [];
@@ -89,6 +91,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     {
         sentenceFatalities = null;
         sentenceRemoteKnown = false;
+        actors.Load(tokens);
         LoadCandidates(sentence);
         var dated = DateExpressionParser.FindAsOf(tokens, published);
         var (date, timePrecision) = dated is { } d ? (d.Date, d.Precision) : published is { } p ? (p, 2) : ((DateOnly?)null, 3);
@@ -125,12 +128,48 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         {
             var confidence = toponym.Confidence * (marked ? 1.0 : 0.85);
             Add(events, cue, toponym.Place, PrecisionOf(toponym.Place, vicinity), date, timePrecision, confidence);
+            // "rallies in Tel Aviv, Jerusalem, Haifa and Beersheba", "bombed Zebdine and Kfar Tebnit": ACLED codes one
+            // event per location, so every place listed with the chosen one is an event of the same cue.
+            foreach (var listed in ListedWith(toponym))
+            {
+                Add(events, cue, listed.Place, PrecisionOf(listed.Place, vicinity), date, timePrecision, listed.Confidence * (marked ? 1.0 : 0.85));
+            }
         }
+    }
+
+    // The candidates joined to the chosen place by commas, "and" or "or", of the same kind, on either side of it.
+    private IEnumerable<Toponym> ListedWith(Toponym chosenPlace)
+    {
+        var at = candidates.FindIndex(c => c.Toponym.Span.Start == chosenPlace.Span.Start);
+        if (at < 0) yield break;
+        for (var i = at + 1; i < candidates.Count && Joined(candidates[i - 1].End, candidates[i].First) && SameRank(candidates[i], chosenPlace); i++)
+            yield return candidates[i].Toponym;
+        for (var i = at - 1; i >= 0 && Joined(candidates[i].End, candidates[i + 1].First) && SameRank(candidates[i], chosenPlace); i--)
+            yield return candidates[i].Toponym;
+    }
+
+    private static bool SameRank((Toponym Toponym, int First, int End, bool Marked) candidate, Toponym chosenPlace) =>
+        Rank(candidate.Toponym.Place.Kind) == Rank(chosenPlace.Place.Kind) && candidate.Toponym.Place.Id != chosenPlace.Place.Id;
+
+    private bool Joined(int end, int next)
+    {
+        if (next <= end || next - end > 3) return false;
+        for (var k = end; k < next; k++)
+        {
+            if (!(tokens.IsSymbol(k, ',') || tokens.Is(k, "and") || tokens.Is(k, "or") || tokens.In(k, PlaceFillers))) return false;
+        }
+        return true;
     }
 
     private void Add(List<SituationEvent> events, EventCue cue, GazetteerEntry place, int geoPrecision, DateOnly? date, int timePrecision, double placeConfidence)
     {
         var (type, subType, fatalities) = Refine(cue);
+        var (actor1, actor2) = actors.For(tokens, cue.Token, type, sentenceFatalities?.Victims == Victims.Civilians, place);
+        if (subType == EventCues.TerritoryTaken)
+        {
+            // ACLED: a state's forces take back their own territory; anyone else overtakes it.
+            subType = actor1?.Type == ActorType.StateForces ? "government regains territory" : "non-state actor overtakes territory";
+        }
         // A specific cue and a sure place both raise confidence; the place's confidence also scales the whole,
         // because an event at the wrong place misleads more than a vaguely typed one.
         var confidence = Math.Round(Math.Clamp((0.5 + cue.Strength + 0.2 * placeConfidence) * Math.Max(placeConfidence, 0.3) + 0.1, 0.05, 0.99), 2);
@@ -145,6 +184,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             Fatalities = fatalities,
             Sentence = tokens.Sentence,
             Confidence = confidence,
+            Actor1 = actor1,
+            Actor2 = actor2,
         };
         if (!eventIndex.TryGetValue((type, subType, place.Id, date), out var same))
         {
@@ -158,6 +199,28 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             ? situationEvent
             : kept;
         events[same] = better with { Fatalities = Max(kept.Fatalities, situationEvent.Fatalities) };
+    }
+
+    private static readonly WordSet Rioting = new(
+        "torched", "looted", "looting", "ransacked", "stormed", "hurled", "smashed", "vandalised", "vandalized", "burned", "burnt", "stones", "rocks");
+
+    private bool Any(WordSet words)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, words) || (tokens.Is(k, "set") && tokens.Is(k + 1, "fire"))) return true;
+        }
+        return false;
+    }
+
+    private bool WithoutFighting()
+    {
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (tokens.Is(k, "without") && (tokens.Is(k + 1, "resistance") || tokens.Is(k + 1, "fighting") || tokens.Is(k + 1, "a") || tokens.Is(k + 1, "meeting") || tokens.Is(k + 1, "firing"))) return true;
+            if ((tokens.Is(k, "pulled") || tokens.Is(k, "pull")) && tokens.Is(k + 1, "out")) return true;
+        }
+        return false;
     }
 
     private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
@@ -178,7 +241,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         {
             return (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
-        var counts = cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians;
+        // "protesters set fire to tyres and looted shops": a riot; "marched into Damascus without meeting resistance":
+        // territory handed over, not won in battle.
+        if (cue.Type == SituationEventType.Protests && Any(Rioting)) return (SituationEventType.Riots, "violent demonstration", fatalities);
+        if (cue.SubType == EventCues.TerritoryTaken && WithoutFighting()) return (SituationEventType.StrategicDevelopments, "non-violent transfer of territory", null);
+        var counts = cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians or SituationEventType.Riots;
         return (cue.Type, cue.SubType, counts ? fatalities : null);
     }
 
@@ -200,8 +267,10 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             var k = number.EndToken;
             while (k < tokens.Count && k < number.EndToken + 3 && tokens.IsWord(k) && !IsKilling(k) && !tokens.Is(k, "were") && !tokens.Is(k, "have")) k++;
             var victimsEnd = k;
+            // "At least 29 people, 18 of them children, were killed": the aside counts part of the same dead.
+            var predicate = SkipAside(victimsEnd);
             var lethalAfter = false;
-            for (var j = victimsEnd; j < tokens.Count && j < victimsEnd + 3; j++)
+            for (var j = predicate; j < tokens.Count && j < predicate + 3; j++)
             {
                 if (IsKilling(j)) lethalAfter = true;
             }
@@ -217,6 +286,23 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         }
         return (null, Victims.Unknown);
     }
+
+    private static readonly WordSet AsideOpeners = new("including", "mostly", "most", "many", "among", "half", "mainly", "all");
+
+    // From a comma after the counted people, past an aside that counts some of them, to what follows it.
+    private int SkipAside(int k)
+    {
+        if (!tokens.IsSymbol(k, ',')) return k;
+        var opensAside = tokens.IsNumber(k + 1) || tokens.In(k + 1, AsideOpeners) || tokens.In(k + 1, NumberWordsLike);
+        if (!opensAside) return k;
+        for (var j = k + 1; j < tokens.Count && j <= k + 10; j++)
+        {
+            if (tokens.IsSymbol(j, ',')) return j + 1;
+        }
+        return k;
+    }
+
+    private static readonly WordSet NumberWordsLike = new("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds");
 
     private bool IsKilling(int k) => tokens.In(k, Killing) && !IsSuppressed(k);
 
@@ -283,8 +369,14 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             var first = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
             if (first < 0) continue;
             var end = tokens.EndTokenOverlapping(first, toponym.Span.End);
-            if (tokens.IsPossessiveAt(end)) continue;
-            var marked = IsGoverned(first);
+            // "Israel's army" is an actor; "Sanaa's airport", "Nabatieh's town hall" is where it happened.
+            var facility = tokens.IsPossessiveAt(end) && (tokens.In(end + 2, Facilities) || tokens.In(end + 3, Facilities));
+            if (tokens.IsPossessiveAt(end) && !facility) continue;
+            // "the Kafr Qasim school", "Kamal Adwan hospital": a place's name inside an institution's name.
+            if (tokens.In(end, NamedInstitutions)) continue;
+            // "Ain el-Delb, east of Sidon": a landmark to locate the place before it.
+            if (IsLandmark(first)) continue;
+            var marked = IsGoverned(first) || (facility && IsGoverned(first));
             if (!marked && toponym.Place.Kind is PlaceKind.Country or PlaceKind.Region) continue;
             anyMarked |= marked;
             candidates.Add((toponym, first, end, marked));
@@ -294,12 +386,36 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         else if (candidates.Count > 1) candidates.Clear();
     }
 
+    private static readonly WordSet Facilities = new(
+        "airport", "port", "harbour", "harbor", "hall", "centre", "center", "outskirts", "suburbs", "market", "hospital",
+        "refinery", "station", "bridge", "camp", "neighbourhood", "neighborhood", "district", "old", "main", "southern",
+        "northern", "eastern", "western", "central", "international");
+
+    private static readonly WordSet NamedInstitutions = new(
+        "school", "hospital", "mosque", "church", "university", "clinic", "stadium", "programme", "program", "brigade",
+        "brigades", "battalion", "movement", "front", "council", "committee", "agreement", "accords", "process", "format");
+
+    private static readonly WordSet Bearings = new(
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+        "south-east", "south-west");
+
+    private bool IsLandmark(int first)
+    {
+        if (!tokens.Is(first - 1, "of")) return false;
+        var k = first - 2;
+        if (!tokens.In(k, Bearings)) return false;
+        return tokens.IsSymbol(k - 1, ',') || tokens.Is(k - 1, "km") || tokens.Is(k - 1, "kilometres") || tokens.Is(k - 1, "miles") || tokens.IsNumber(k - 1)
+               || tokens.Is(k - 1, "just") || tokens.Is(k - 1, "some");
+    }
+
     private bool IsGoverned(int first)
     {
         for (int k = first - 1, steps = 0; k >= 0 && steps < 6; k--, steps++)
         {
             if (tokens.In(k, Locatives) || tokens.In(k, ObjectVerbs)) return true;
-            if (!tokens.In(k, PlaceFillers) && !tokens.IsSymbol(k, '-')) return false;
+            // "captured the mining town of Toretsk": a few lower-case descriptors may stand between verb and place.
+            var descriptor = steps < 4 && tokens.IsWord(k) && !tokens.IsCapitalised(k) && !tokens.Is(k, "and") && !tokens.Is(k, "said");
+            if (!tokens.In(k, PlaceFillers) && !tokens.IsSymbol(k, '-') && !descriptor) return false;
         }
         return false;
     }

@@ -12,6 +12,8 @@ public enum SituationEventType
     Protests,
     StrategicDevelopments,
     HumanitarianAccess,
+    /// <summary>Violent demonstrations and mob violence.</summary>
+    Riots,
 }
 
 /// <summary>ACLED's actor types, by their inter code (ACLED Codebook 2023).</summary>

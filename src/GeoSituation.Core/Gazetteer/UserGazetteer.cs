@@ -52,6 +52,10 @@ public static partial class UserGazetteer
     {
         var humanitarian = Path.Combine(geodataDirectory, "humanitarian");
         yield return new GazetteerLayer("humanitarian", Path.Combine(humanitarian, "sites.tsv"), Path.Combine(humanitarian, "areas.geojson"));
+        // Larger curated extracts kept in their own files in the import format (localities.sites.tsv: villages and
+        // neighbourhoods of crisis countries), merged after the hand-curated pair.
+        foreach (var name in Imports(humanitarian))
+            yield return new GazetteerLayer("humanitarian/" + name, SitesPath(humanitarian, name), AreasPath(humanitarian, name));
         foreach (var name in Imports(userFolder))
             yield return new GazetteerLayer(name, SitesPath(userFolder!, name), AreasPath(userFolder!, name));
     }

@@ -135,7 +135,7 @@ public static class FeatureCatalogue
         ]),
         new("events", "Events", "ACLED-style events reported at places.", "Point",
         [
-            P("event_type", "string", "battles, explosions_remote_violence, violence_against_civilians, protests, strategic_developments, humanitarian_access"),
+            P("event_type", "string", "battles, explosions_remote_violence, violence_against_civilians, protests, riots, strategic_developments, humanitarian_access"),
             P("sub_type", "string", "Short sub-type label"),
             P("date", "string", "Event date (YYYY-MM-DD)"),
             P("place", "string", "Gazetteer name of the place"),

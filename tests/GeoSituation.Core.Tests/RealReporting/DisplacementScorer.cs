@@ -181,14 +181,8 @@ public static class DisplacementScorer
     {
         if (gold is null) return found is null;
         if (found is null) return false;
+        if (RealReportingCorpus.IsNamed(gazetteer, found, (alternates ?? []).Prepend(gold), country)) return true;
         if (!string.IsNullOrEmpty(country) && !string.Equals(found.CountryCode, country, StringComparison.OrdinalIgnoreCase)) return false;
-        foreach (var name in (alternates ?? []).Prepend(gold))
-        {
-            foreach (var hit in gazetteer.Lookup(name))
-            {
-                if (gazetteer.Entries[hit.Entry].Id == found.Id) return true;
-            }
-        }
         var names = new HashSet<string>(StringComparer.Ordinal) { Key(found.Name) };
         foreach (var a in found.AlternateNames) names.Add(Key(a));
         if (names.Contains(Key(gold))) return true;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeoSituation.Core.Gazetteer;
 using System.Text.Json.Serialization;
 
 namespace GeoSituation.Core.Tests.RealReporting;
@@ -41,19 +42,36 @@ public static class RealReportingCorpus
     public const string Development = "displacement-dev.jsonl";
     public const string Sealed = "displacement-sealed.jsonl";
 
-    public static IReadOnlyList<RealReportingItem> Read(string fileName)
+    public static IReadOnlyList<RealReportingItem> Read(string fileName) => ReadJsonLines<RealReportingItem>(fileName);
+
+    /// <summary>One object per non-blank line of a corpus file of this folder.</summary>
+    public static IReadOnlyList<T> ReadJsonLines<T>(string fileName)
     {
         var path = Path.Combine(Folder(), fileName);
-        var items = new List<RealReportingItem>();
+        var items = new List<T>();
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            items.Add(JsonSerializer.Deserialize<RealReportingItem>(line)
-                ?? throw new InvalidDataException($"{fileName}:{lineNumber}: not a JSON object"));
+            items.Add(JsonSerializer.Deserialize<T>(line) ?? throw new InvalidDataException($"{fileName}:{lineNumber}: not a JSON object"));
         }
         return items;
+    }
+
+    /// <summary>The gold place names the found entry: its name, or a name the gazetteer lists it under, in the gold country.</summary>
+    public static bool IsNamed(Core.Gazetteer.Gazetteer gazetteer, GazetteerEntry found, IEnumerable<string> names, string? country)
+    {
+        if (!string.IsNullOrEmpty(country) && !string.Equals(found.CountryCode, country, StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var name in names)
+        {
+            if (found.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (var hit in gazetteer.Lookup(name))
+            {
+                if (gazetteer.Entries[hit.Entry].Id == found.Id) return true;
+            }
+        }
+        return false;
     }
 
     public static string Folder()

@@ -18,6 +18,7 @@
     ['explosions_remote_violence', 'Explosions / remote violence', '#c0392b'],
     ['violence_against_civilians', 'Violence against civilians', '#e74c3c'],
     ['protests', 'Protests', '#16a085'],
+    ['riots', 'Riots', '#d35400'],
     ['strategic_developments', 'Strategic developments', '#2c3e50'],
     ['humanitarian_access', 'Humanitarian access', '#27ae60'],
   ];
