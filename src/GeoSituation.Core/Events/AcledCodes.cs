@@ -19,16 +19,22 @@ public static class AcledCodes
     private static readonly Dictionary<string, string> SubEventTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["armed clash"] = "Armed clash",
+        ["government regains territory"] = "Government regains territory",
+        ["non-state actor overtakes territory"] = "Non-state actor overtakes territory",
         // An offensive reported as under way is fighting between two armed sides.
         ["offensive"] = "Armed clash",
         ["air/drone strike"] = "Air/drone strike",
         ["shelling/artillery/missile attack"] = "Shelling/artillery/missile attack",
         ["remote explosive"] = "Remote explosive/landmine/IED",
+        ["suicide bomb"] = "Suicide bomb",
         ["attack"] = "Attack",
         ["abduction"] = "Abduction/forced disappearance",
         ["protest"] = "Peaceful protest",
         // A labour or hunger strike is a protest, not a remote attack.
         ["strike"] = "Peaceful protest",
+        ["violent demonstration"] = "Violent demonstration",
+        ["mob violence"] = "Mob violence",
+        // Protests stored before riots were a type of their own.
         ["riot"] = "Violent demonstration",
         // ACLED records peace talks and ceasefires under Agreement.
         ["agreement"] = "Agreement",
@@ -38,6 +44,7 @@ public static class AcledCodes
         ["troop order"] = "Change to group/activity",
         ["withdrawal"] = "Change to group/activity",
         ["planned offensive"] = "Change to group/activity",
+        ["non-violent transfer of territory"] = "Non-violent transfer of territory",
     };
 
     /// <summary>ACLED's inter code of an actor (1-8), or null when there is no actor.</summary>
@@ -55,24 +62,29 @@ public static class AcledCodes
     /// <summary>The interaction code of an event's two sides.</summary>
     public static int? Interaction(EventActor? actor1, EventActor? actor2) => Interaction(Inter(actor1), Inter(actor2));
 
-    /// <summary>ACLED's event type: ours by name, except that riots are their own type and humanitarian access is a strategic development.</summary>
+    /// <summary>ACLED's event type: ours by name; humanitarian access is a strategic development.</summary>
     public static string EventType(SituationEventType type, string? subType) => type switch
     {
         SituationEventType.Battles => Battles,
         SituationEventType.ExplosionsRemoteViolence => ExplosionsRemoteViolence,
         SituationEventType.ViolenceAgainstCivilians => ViolenceAgainstCivilians,
+        // Protests stored before riots were a type of their own carry the label "riot".
+        SituationEventType.Riots => Riots,
         SituationEventType.Protests when string.Equals(subType, "riot", StringComparison.OrdinalIgnoreCase) => Riots,
         SituationEventType.Protests => Protests,
-        _ => StrategicDevelopments,
+        SituationEventType.StrategicDevelopments or SituationEventType.HumanitarianAccess => StrategicDevelopments,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "An event type ACLED's layout does not name yet."),
     };
 
     /// <summary>ACLED's sub-event type for one of our labels; "Other" for a label it has no name for (or none).</summary>
     public static string SubEventType(string? subType) =>
         subType is not null && SubEventTypes.TryGetValue(subType, out var name) ? name : "Other";
 
-    /// <summary>ACLED's disorder type of an event type: political violence, demonstrations or strategic developments.</summary>
-    public static string DisorderType(string acledEventType) => acledEventType switch
+    /// <summary>ACLED's disorder type: political violence, demonstrations or strategic developments.</summary>
+    /// <remarks>Mob violence is a riot but political violence (ACLED Codebook 2023); violent demonstrations are demonstrations.</remarks>
+    public static string DisorderType(string acledEventType, string acledSubEventType) => acledEventType switch
     {
+        Riots when acledSubEventType == "Mob violence" => "Political violence",
         Protests or Riots => "Demonstrations",
         StrategicDevelopments => "Strategic developments",
         _ => "Political violence",

@@ -45,6 +45,7 @@ public sealed class AcledCsvWriter(TextWriter writer, CountryCodes countries) : 
         var subType = Text(p, "sub_type");
         var type = TypesByName.TryGetValue(Text(p, "event_type") ?? "", out var known) ? known : SituationEventType.StrategicDevelopments;
         var eventType = AcledCodes.EventType(type, subType);
+        var subEventType = AcledCodes.SubEventType(subType);
         var day = Text(p, "date") is { } date
             ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : DateOnly.FromDateTime(Time(p, "seen_at")?.UtcDateTime ?? DateTime.UnixEpoch);
@@ -58,9 +59,9 @@ public sealed class AcledCsvWriter(TextWriter writer, CountryCodes countries) : 
             day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             day.Year.ToString(CultureInfo.InvariantCulture),
             Number(p, "time_precision"),
-            AcledCodes.DisorderType(eventType),
+            AcledCodes.DisorderType(eventType, subEventType),
             eventType,
-            AcledCodes.SubEventType(subType),
+            subEventType,
             Cell(p, "actor1"),
             "",
             (inter1 ?? 0).ToString(CultureInfo.InvariantCulture),

@@ -34,6 +34,11 @@ public sealed class AcledCodesTests
     [InlineData(SituationEventType.ViolenceAgainstCivilians, "abduction", "Violence against civilians", "Abduction/forced disappearance", "Political violence")]
     [InlineData(SituationEventType.Protests, "protest", "Protests", "Peaceful protest", "Demonstrations")]
     [InlineData(SituationEventType.Protests, "riot", "Riots", "Violent demonstration", "Demonstrations")]
+    [InlineData(SituationEventType.Riots, "violent demonstration", "Riots", "Violent demonstration", "Demonstrations")]
+    [InlineData(SituationEventType.Riots, "mob violence", "Riots", "Mob violence", "Political violence")]
+    [InlineData(SituationEventType.Battles, "government regains territory", "Battles", "Government regains territory", "Political violence")]
+    [InlineData(SituationEventType.ExplosionsRemoteViolence, "suicide bomb", "Explosions/Remote violence", "Suicide bomb", "Political violence")]
+    [InlineData(SituationEventType.StrategicDevelopments, "non-violent transfer of territory", "Strategic developments", "Non-violent transfer of territory", "Strategic developments")]
     [InlineData(SituationEventType.StrategicDevelopments, "talks", "Strategic developments", "Agreement", "Strategic developments")]
     [InlineData(SituationEventType.StrategicDevelopments, "troop movement", "Strategic developments", "Change to group/activity", "Strategic developments")]
     [InlineData(SituationEventType.HumanitarianAccess, "aid delivery", "Strategic developments", "Other", "Strategic developments")]
@@ -42,8 +47,12 @@ public sealed class AcledCodesTests
     {
         Assert.Equal(eventType, AcledCodes.EventType(type, subType));
         Assert.Equal(subEventType, AcledCodes.SubEventType(subType));
-        Assert.Equal(disorderType, AcledCodes.DisorderType(eventType));
+        Assert.Equal(disorderType, AcledCodes.DisorderType(eventType, subEventType));
     }
+
+    [Fact]
+    public void Every_event_type_has_an_acled_name() =>
+        Assert.All(Enum.GetValues<SituationEventType>(), type => Assert.NotEmpty(AcledCodes.EventType(type, null)));
 
     [Fact]
     public void Regions_are_acleds_for_the_countries_we_see_and_empty_otherwise()
