@@ -95,6 +95,41 @@ public sealed class ExportTests(DatabaseFixture database) : IDisposable
     }
 
     [Fact]
+    public async Task Acled_schema_writes_acleds_columns_with_one_row_per_event_claim()
+    {
+        var file = await ExportAsync("events", "csv", "--schema", "acled");
+        var lines = await File.ReadAllLinesAsync(file);
+        string[] acled =
+        [
+            "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
+            "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
+            "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+            "notes", "fatalities", "tags", "timestamp",
+        ];
+        Assert.Equal(string.Join(',', acled), lines[0]);
+        // No HXL row: every line after the header is an event, and reports of one event are one row.
+        var claims = await database.CountAsync("SELECT count(*) FROM ogc_events WHERE fid = (properties->>'claim_id')::bigint");
+        Assert.True(claims > 0, "the seed gives events");
+        Assert.Equal(claims, lines.Length - 1);
+        Assert.Contains(lines.Skip(1), line => line.StartsWith("PSE", StringComparison.Ordinal) && line.Contains(",275,Middle East,Palestine,", StringComparison.Ordinal));
+
+        // GDAL reads it as ACLED files are read: coordinates from latitude/longitude.
+        var summary = await OgrInfo.SummaryAsync(file, "-oo", "X_POSSIBLE_NAMES=longitude", "-oo", "Y_POSSIBLE_NAMES=latitude");
+        Assert.Equal(claims, OgrInfo.FeatureCount(summary));
+        Assert.Contains("Geometry: Point", summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("events", "geojson", "acled")]
+    [InlineData("places", "csv", "acled")]
+    [InlineData("events", "csv", "xlsx")]
+    public async Task A_schema_that_does_not_apply_is_a_usage_error(string collection, string format, string schema)
+    {
+        var result = await CliProcess.RunAsync(["export", collection, "--format", format, "--schema", schema, "--db", database.ConnectionString]);
+        Assert.True(result.ExitCode == 1, result.ToString());
+    }
+
+    [Fact]
     public async Task Geojsonseq_follows_rfc_8142()
     {
         var bytes = await File.ReadAllBytesAsync(await ExportAsync("places", "geojsonseq"));

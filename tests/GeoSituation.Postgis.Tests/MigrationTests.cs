@@ -20,6 +20,18 @@ public sealed class MigrationTests(PostgisFixture fixture)
     }
 
     [Fact]
+    public async Task Events_have_acled_actor_columns_and_interaction_follows_the_inter_codes()
+    {
+        await using var command = fixture.DataSource.CreateCommand(
+            "SELECT column_name, data_type, is_generated FROM information_schema.columns WHERE table_name = 'events' AND column_name = ANY($1) ORDER BY column_name");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ["actor1", "actor2", "inter1", "inter2", "interaction"] });
+        var columns = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) columns.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)}");
+        Assert.Equal(["actor1 text NEVER", "actor2 text NEVER", "inter1 smallint NEVER", "inter2 smallint NEVER", "interaction smallint ALWAYS"], columns);
+    }
+
+    [Fact]
     public async Task Migrating_again_applies_nothing_even_when_two_callers_race()
     {
         var results = await Task.WhenAll(Migrator.MigrateAsync(fixture.DataSource), Migrator.MigrateAsync(fixture.DataSource));

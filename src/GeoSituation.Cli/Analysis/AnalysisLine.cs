@@ -74,6 +74,11 @@ internal static class AnalysisLine
             w.WriteNumber("start", e.Sentence.Start);
             w.WriteNumber("end", e.Sentence.End);
             w.WriteNumber("confidence", e.Confidence);
+            w.WriteString("actor1", e.Actor1?.Name);
+            WriteNullable(w, "inter1", AcledCodes.Inter(e.Actor1));
+            w.WriteString("actor2", e.Actor2?.Name);
+            WriteNullable(w, "inter2", AcledCodes.Inter(e.Actor2));
+            WriteNullable(w, "interaction", AcledCodes.Interaction(e.Actor1, e.Actor2));
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using GeoSituation.Cli.Export;
+using GeoSituation.Core.Gazetteer;
 using GeoSituation.Postgis.Database;
 using GeoSituation.Postgis.Export;
 using GeoSituation.Postgis.Features;
@@ -11,7 +12,7 @@ using Spectre.Console;
 namespace GeoSituation.Cli.Commands;
 
 /// <summary>
-/// `geosituation export &lt;collection&gt; --format geojson|geojsonseq|csv|gpkg [--bbox] [--datetime] [-o file]`:
+/// `geosituation export &lt;collection&gt; --format geojson|geojsonseq|csv|gpkg [--schema hxl|acled] [--bbox] [--datetime] [-o file]`:
 /// a whole collection (or the part inside a bbox and time) as a file GIS and humanitarian tools open.
 /// The features come from the same queries as /collections/{id}/items, so the file and the API agree.
 /// </summary>
@@ -30,6 +31,13 @@ internal static class ExportCommand
             DefaultValueFactory = _ => "geojson",
         };
         format.AcceptOnlyFromAmong("geojson", "geojsonseq", "csv", "gpkg");
+        var schema = new Option<string>("--schema")
+        {
+            Description = "CSV column layout: hxl (our properties with an HXL hashtag row) or acled (events in ACLED's export columns, one row per claim).",
+            DefaultValueFactory = _ => "hxl",
+        };
+        schema.AcceptOnlyFromAmong([.. FeatureCsv.SchemaNames]);
+        var geodata = GeodataOptions.Create();
         var bbox = new Option<string?>("--bbox") { Description = "minLon,minLat,maxLon,maxLat (CRS84), as the items endpoint takes it." };
         var datetime = new Option<string?>("--datetime") { Description = "An RFC 3339 date or date-time, or an interval start/end with '..' for open ends." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: stdout; required for gpkg)." };
@@ -37,11 +45,11 @@ internal static class ExportCommand
         var data = DbMigrateCommand.DataOption();
         var command = new Command("export", "Export a collection as GeoJSON, GeoJSON Sequence, CSV with HXL tags or GeoPackage.")
         {
-            collection, format, bbox, datetime, output, database, data,
+            collection, format, schema, bbox, datetime, output, database, data, geodata,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            FeatureCatalogue.Find(parse.GetValue(collection)!)!, Parse(parse.GetValue(format)!), parse.GetValue(bbox), parse.GetValue(datetime),
-            parse.GetValue(output), parse.GetValue(database), parse.GetValue(data), cancellationToken));
+            FeatureCatalogue.Find(parse.GetValue(collection)!)!, Parse(parse.GetValue(format)!), parse.GetValue(schema)!, parse.GetValue(bbox), parse.GetValue(datetime),
+            parse.GetValue(output), parse.GetValue(database), parse.GetValue(data), parse.GetValue(geodata), cancellationToken));
         return command;
     }
 
@@ -53,9 +61,12 @@ internal static class ExportCommand
         _ => ExportFormat.GeoJson,
     };
 
-    private static async Task<int> RunAsync(FeatureCollectionInfo collection, ExportFormat format, string? bboxText, string? datetimeText,
-        FileInfo? output, string? connectionString, DirectoryInfo? dataFolder, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FeatureCollectionInfo collection, ExportFormat format, string schemaName, string? bboxText, string? datetimeText,
+        FileInfo? output, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, CancellationToken cancellationToken)
     {
+        FeatureCsv.TryParseSchema(schemaName, out var schema);
+        if (schema != CsvSchema.Hxl && format != ExportFormat.Csv) return Usage($"--schema {schemaName} applies to --format csv.");
+        if (!FeatureCsv.Supports(collection, schema)) return Usage($"--schema {schemaName} is for the events collection.");
         BoundingBox? bbox = null;
         if (bboxText is not null)
         {
@@ -69,7 +80,7 @@ internal static class ExportCommand
         await using var session = await DatabaseSession.OpenAsync(
             connectionString ?? Environment.GetEnvironmentVariable("GEOSITUATION_DB"), dataFolder?.FullName ?? DatabaseSession.DefaultDataFolder(), cancellationToken: cancellationToken);
         var store = new FeatureStore(session.DataSource);
-        var query = new FeatureQuery(collection, 1, bbox, start, end);
+        var query = FeatureCsv.Query(new FeatureQuery(collection, 1, bbox, start, end), schema);
         var total = await store.CountAsync(query, cancellationToken);
         var rows = FeatureExport.ReadAllAsync(store, query, cancellationToken);
 
@@ -98,7 +109,7 @@ internal static class ExportCommand
                 {
                     await using var stream = output is null ? Console.OpenStandardOutput() : File.Create(output.FullName);
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
-                    await WriteTextAsync(writer, format, collection, Counted(), cancellationToken);
+                    await WriteTextAsync(writer, format, collection, () => CsvWriter(writer, collection, schema, geodata), Counted(), cancellationToken);
                 }
                 progress.Value = progress.MaxValue;
             });
@@ -106,12 +117,16 @@ internal static class ExportCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task WriteTextAsync(TextWriter writer, ExportFormat format, FeatureCollectionInfo collection, IAsyncEnumerable<FeatureRow> rows, CancellationToken cancellationToken)
+    private static IFeatureCsvWriter CsvWriter(TextWriter writer, FeatureCollectionInfo collection, CsvSchema schema, DirectoryInfo? geodata) =>
+        FeatureCsv.Create(writer, collection, schema, () => CountryCodes.Load(geodata?.FullName ?? Gazetteer.LocateGeodata()));
+
+    private static async Task WriteTextAsync(TextWriter writer, ExportFormat format, FeatureCollectionInfo collection, Func<IFeatureCsvWriter> csvWriter,
+        IAsyncEnumerable<FeatureRow> rows, CancellationToken cancellationToken)
     {
         switch (format)
         {
             case ExportFormat.Csv:
-                var csv = new HxlCsvWriter(writer, collection);
+                var csv = csvWriter();
                 await csv.WriteHeaderAsync(cancellationToken);
                 await foreach (var row in rows) await csv.WriteAsync(row, cancellationToken);
                 break;

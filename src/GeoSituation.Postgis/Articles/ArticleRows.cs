@@ -1,5 +1,6 @@
 using GeoSituation.Core.Articles;
 using GeoSituation.Core.Displacement;
+using GeoSituation.Core.Events;
 using GeoSituation.Core.Gazetteer;
 using GeoSituation.Core.Text;
 using GeoSituation.Postgis.Database;
@@ -189,6 +190,10 @@ internal static class ArticleRows
         Add(command, rows.Select(r => r.Event.Sentence.End).ToArray());
         Add(command, rows.Select(r => Quote(r.Stored.Analysis.Article.Text, r.Event.Sentence)).ToArray());
         Add(command, rows.Select(r => (float)r.Event.Confidence).ToArray());
+        Add(command, rows.Select(r => CleanOrNull(r.Event.Actor1?.Name)).ToArray());
+        Add(command, rows.Select(r => AcledCodes.Inter(r.Event.Actor1)).ToArray());
+        Add(command, rows.Select(r => CleanOrNull(r.Event.Actor2?.Name)).ToArray());
+        Add(command, rows.Select(r => AcledCodes.Inter(r.Event.Actor2)).ToArray());
         return command;
     }
 

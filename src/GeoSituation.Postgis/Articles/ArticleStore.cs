@@ -232,7 +232,8 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
             r.GetInt32(16), r.GetInt32(17), r.GetString(18), r.GetFloat(19)), cancellationToken);
         var events = await ReadAllAsync(connection, transaction, "get_events.sql", id, r => new StoredEvent(
             r.GetInt64(0), r.GetString(1), NullableString(r, 2), r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.GetInt64(4), r.GetString(5),
-            r.GetDouble(6), r.GetDouble(7), r.GetInt16(8), r.GetInt16(9), NullableInt(r, 10), r.GetString(11), r.GetFloat(12)), cancellationToken);
+            r.GetDouble(6), r.GetDouble(7), r.GetInt16(8), r.GetInt16(9), NullableInt(r, 10), r.GetString(11), r.GetFloat(12),
+            NullableString(r, 13), NullableShort(r, 14), NullableString(r, 15), NullableShort(r, 16), NullableShort(r, 17)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ArticleDetail(summary, text, mentions, displacement, events);
     }
@@ -254,4 +255,5 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
     private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
     private static long? NullableLong(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
     private static int? NullableInt(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+    private static int? NullableShort(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt16(i);
 }

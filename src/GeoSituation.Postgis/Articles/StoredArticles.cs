@@ -36,10 +36,11 @@ public sealed record StoredDisplacement(
     long? PlaceId, string? Place, string? PCode, double? Latitude, double? Longitude, long? OriginId, string? Origin,
     DateOnly? AsOf, string AsOfBasis, int Start, int End, string Quote, double Confidence);
 
-/// <summary>A stored event.</summary>
+/// <summary>A stored event; the actors' inter codes and their interaction are ACLED's (see <see cref="Core.Events.AcledCodes"/>).</summary>
 public sealed record StoredEvent(
     long Id, string EventType, string? SubType, DateOnly? Date, long PlaceId, string Place, double Latitude, double Longitude,
-    int GeoPrecision, int TimePrecision, int? Fatalities, string Quote, double Confidence);
+    int GeoPrecision, int TimePrecision, int? Fatalities, string Quote, double Confidence,
+    string? Actor1, int? Inter1, string? Actor2, int? Inter2, int? Interaction);
 
 /// <summary>An article with its text and everything stored for it.</summary>
 public sealed record ArticleDetail(

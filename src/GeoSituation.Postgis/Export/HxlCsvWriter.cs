@@ -14,7 +14,7 @@ namespace GeoSituation.Postgis.Export;
 /// Text that a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe: quotes come
 /// from the news, and a CSV opened in Excel must not execute them.
 /// </remarks>
-public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collection)
+public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collection) : IFeatureCsvWriter
 {
     private readonly IReadOnlyList<HxlColumn> columns = HxlColumns.For(collection);
     private readonly StringBuilder line = new();
@@ -33,7 +33,7 @@ public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collec
         using var document = JsonDocument.Parse(row.Json);
         var feature = document.RootElement;
         var properties = feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var (lat, lon) = Position(feature);
+        var (lat, lon) = CsvText.Position(feature);
         var cells = new List<string>(columns.Count);
         foreach (var column in columns)
         {
@@ -54,43 +54,14 @@ public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collec
         return value.ValueKind switch
         {
             JsonValueKind.Null or JsonValueKind.Undefined => "",
-            JsonValueKind.String => Defuse(value.GetString() ?? ""),
+            JsonValueKind.String => CsvText.Defuse(value.GetString() ?? ""),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
-            _ => Defuse(value.GetRawText()),
+            _ => CsvText.Defuse(value.GetRawText()),
         };
     }
 
-    private static (string Lat, string Lon) Position(JsonElement feature)
-    {
-        if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object) return ("", "");
-        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array) return ("", "");
-        var point = geometry.GetProperty("type").GetString() switch
-        {
-            "Point" => coordinates,
-            "LineString" when coordinates.GetArrayLength() > 0 => coordinates[coordinates.GetArrayLength() - 1],
-            _ => default,
-        };
-        if (point.ValueKind != JsonValueKind.Array || point.GetArrayLength() < 2) return ("", "");
-        return (point[1].GetRawText(), point[0].GetRawText());
-    }
-
-    private static string Defuse(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    private Task WriteLineAsync(IEnumerable<string> cells, CancellationToken cancellationToken)
-    {
-        line.Clear();
-        var first = true;
-        foreach (var cell in cells)
-        {
-            if (!first) line.Append(',');
-            first = false;
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0) line.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            else line.Append(cell);
-        }
-        line.Append("\r\n");
-        return writer.WriteAsync(line, cancellationToken);
-    }
+    private Task WriteLineAsync(IEnumerable<string> cells, CancellationToken cancellationToken) =>
+        CsvText.WriteLineAsync(writer, line, cells, cancellationToken);
 }

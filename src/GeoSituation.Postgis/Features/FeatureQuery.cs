@@ -9,6 +9,8 @@ public readonly record struct BoundingBox(double MinLon, double MinLat, double M
 /// <param name="After">Keyset cursor: only features with a larger fid (next page).</param>
 /// <param name="Before">Keyset cursor: only features with a smaller fid (previous page).</param>
 /// <param name="PropertyEquals">Property equality filters; names must be in the collection's catalogue.</param>
+/// <param name="OnePerClaim">Only the first report of each claim (fid = claim_id): one feature per event however many
+/// articles report it. For collections with a claim_id property (events, displacement).</param>
 public sealed record FeatureQuery(
     FeatureCollectionInfo Collection,
     int Limit,
@@ -17,4 +19,5 @@ public sealed record FeatureQuery(
     DateTimeOffset? End = null,
     long? After = null,
     long? Before = null,
-    IReadOnlyList<KeyValuePair<string, string>>? PropertyEquals = null);
+    IReadOnlyList<KeyValuePair<string, string>>? PropertyEquals = null,
+    bool OnePerClaim = false);

@@ -140,6 +140,11 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
             conditions.Add($"properties->>{key} = {Next()}");
             shape.Append(":prop");
         }
+        if (query.OnePerClaim)
+        {
+            conditions.Add("fid = (properties->>'claim_id')::bigint");
+            shape.Append(":claims");
+        }
         if (includeCursor && query.After is { } after)
         {
             parameters.Add(new NpgsqlParameter<long> { TypedValue = after });

@@ -44,8 +44,9 @@ public static class TileCatalogue
                     "area_approximate", "Boolean", "density_per_km2", "Number"), "Point")], true)
         { Filters = ["place", "geonameid", "pcode", "direction", "period", "qualifier"] },
         new("events", "ACLED-style events", 0, MaxZoom,
-            [new("events", "Events", Fields("event_type", "String", "sub_type", "String", "date", "String", "place", "String", "geonameid", "Number", "fatalities", "Number", "article_id", "Number", "confidence", "Number"), "Point")], true)
-        { Filters = ["event_type", "sub_type", "date", "place", "geonameid", "article_id"] },
+            [new("events", "Events", Fields("event_type", "String", "sub_type", "String", "date", "String", "place", "String", "geonameid", "Number", "fatalities", "Number", "article_id", "Number", "confidence", "Number",
+                "actor1", "String", "inter1", "Number", "actor2", "String", "inter2", "Number", "interaction", "Number"), "Point")], true)
+        { Filters = ["event_type", "sub_type", "date", "place", "geonameid", "article_id", "actor1", "inter1", "actor2", "inter2", "interaction"] },
         new("flows", "Displacement flows origin -> destination", 0, MaxZoom,
             [new("flows", "Flow lines", Fields("people", "Number", "origin", "String", "destination", "String", "as_of", "String", "displacement_id", "Number", "article_id", "Number"), "LineString")], true)
         { Filters = ["origin", "destination", "displacement_id", "article_id"] },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GeoSituation.Core.Articles;
 using GeoSituation.Core.Displacement;
+using GeoSituation.Core.Events;
 using GeoSituation.Postgis.Articles;
 using GeoSituation.Postgis.Ingest;
 using GeoSituation.Server.Features;
@@ -93,6 +94,11 @@ public static class ArticleEndpoints
             date = e.Date,
             fatalities = e.Fatalities,
             confidence = e.Confidence,
+            actor1 = e.Actor1?.Name,
+            inter1 = AcledCodes.Inter(e.Actor1),
+            actor2 = e.Actor2?.Name,
+            inter2 = AcledCodes.Inter(e.Actor2),
+            interaction = AcledCodes.Interaction(e.Actor1, e.Actor2),
         }).ToArray(),
     };
 

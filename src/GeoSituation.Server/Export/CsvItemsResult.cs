@@ -1,20 +1,23 @@
 using System.Text;
+using GeoSituation.Core.Gazetteer;
 using GeoSituation.Postgis.Export;
 using GeoSituation.Postgis.Features;
 
 namespace GeoSituation.Server.Export;
 
 /// <summary>
-/// /collections/{id}/items?f=csv: the same page of features as the GeoJSON response, as CSV with an HXL hashtag row
-/// (the writer `geosituation export --format csv` uses). Streamed; paging works as for GeoJSON (limit, after, before).
+/// /collections/{id}/items?f=csv: the same page of features as the GeoJSON response, as CSV with an HXL hashtag row, or
+/// with schema=acled in ACLED's columns, one row per claim (the writers `geosituation export --format csv` uses).
+/// Streamed; paging works as for GeoJSON (limit, after, before).
 /// </summary>
-internal sealed class CsvItemsResult(FeatureQuery query, FeatureStore store) : IResult
+internal sealed class CsvItemsResult(FeatureQuery request, CsvSchema schema, FeatureStore store) : IResult
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
     public async Task ExecuteAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
+        var query = FeatureCsv.Query(request, schema);
         var backwards = query.Before is not null && query.After is null;
         var rows = new List<FeatureRow>();
         var pending = store.ReadAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -23,9 +26,9 @@ internal sealed class CsvItemsResult(FeatureQuery query, FeatureStore store) : I
             // The first row is read before the status is sent, so a database failure still becomes a problem+json.
             var hasRow = await pending.MoveNextAsync();
             context.Response.ContentType = ContentType;
-            context.Response.Headers.ContentDisposition = $"inline; filename=\"{query.Collection.Id}.csv\"";
+            context.Response.Headers.ContentDisposition = $"inline; filename=\"{query.Collection.Id}{(schema == CsvSchema.Acled ? "-acled" : "")}.csv\"";
             await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 16 * 1024);
-            var csv = new HxlCsvWriter(writer, query.Collection);
+            var csv = FeatureCsv.Create(writer, query.Collection, schema, context.RequestServices.GetRequiredService<CountryCodes>);
             await csv.WriteHeaderAsync(cancellationToken);
             var written = 0;
             if (backwards)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoSituation.Postgis.Export;
 using GeoSituation.Postgis.Features;
 
 namespace GeoSituation.Server.Features;
@@ -10,7 +11,7 @@ internal static class ItemsRequest
     public const int MaxLimit = 10_000;
 
     // Parameters every items request may carry besides property filters. f=json is accepted for clients that add it.
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "bbox", "bbox-crs", "crs", "datetime", "limit", "after", "before", "f" };
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "bbox", "bbox-crs", "crs", "datetime", "limit", "after", "before", "f", "schema" };
     private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     public static bool TryParse(FeatureCollectionInfo collection, IQueryCollection query, out FeatureQuery parsed, out string error)
@@ -71,6 +72,23 @@ internal static class ItemsRequest
             filters.Add(new(name, values[0] ?? ""));
         }
         parsed = new FeatureQuery(collection, limit, bbox, start, end, after, before, filters);
+        return true;
+    }
+
+    /// <summary>?schema= picks the CSV column layout (hxl by default; acled for events); it needs f=csv.</summary>
+    public static bool TryParseSchema(FeatureCollectionInfo collection, IQueryCollection query, out CsvSchema schema, out string error)
+    {
+        schema = CsvSchema.Hxl;
+        error = "";
+        var name = Single(query, "schema", ref error);
+        if (error.Length > 0) return false;
+        if (!FeatureCsv.TryParseSchema(name, out schema))
+        {
+            error = $"schema must be one of: {string.Join(", ", FeatureCsv.SchemaNames)}.";
+            return false;
+        }
+        if (name is not null && query["f"] != "csv") { error = "schema applies to CSV: add f=csv."; return false; }
+        if (!FeatureCsv.Supports(collection, schema)) { error = $"schema={name} is for the events collection."; return false; }
         return true;
     }
 

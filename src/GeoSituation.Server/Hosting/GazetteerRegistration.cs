@@ -14,6 +14,8 @@ public static class GazetteerRegistration
     public static IServiceCollection AddGazetteer(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => Load(sp.GetRequiredService<ServerSettings>()));
+        // countries.json alone, read on first use (the ACLED CSV's ISO codes and country names).
+        services.TryAddSingleton(_ => CountryCodes.Load(Gazetteer.LocateGeodata()));
         return services;
     }
 

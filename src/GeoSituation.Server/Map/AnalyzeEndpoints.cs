@@ -1,5 +1,6 @@
 using GeoSituation.Core.Articles;
 using GeoSituation.Core.Displacement;
+using GeoSituation.Core.Events;
 using GeoSituation.Postgis.Articles;
 using GeoSituation.Server.Articles;
 using GeoSituation.Server.Hosting;
@@ -72,6 +73,11 @@ internal static class AnalyzeEndpoints
                 date = e.Date,
                 fatalities = e.Fatalities,
                 confidence = e.Confidence,
+                actor1 = e.Actor1?.Name,
+                inter1 = AcledCodes.Inter(e.Actor1),
+                actor2 = e.Actor2?.Name,
+                inter2 = AcledCodes.Inter(e.Actor2),
+                interaction = AcledCodes.Interaction(e.Actor1, e.Actor2),
             }),
         }, JsonDefaults.SnakeCase);
     }

@@ -21,7 +21,12 @@ WITH bounds AS (
                CASE WHEN p.id > 0 THEN p.id END AS geonameid,
                e.fatalities,
                e.article_id,
-               e.confidence
+               e.confidence,
+               e.actor1,
+               e.inter1,
+               e.actor2,
+               e.inter2,
+               e.interaction
     ) props
     WHERE e.geom && b.query_env
       AND ($6::jsonb IS NULL OR to_jsonb(props) @> $6::jsonb)
