@@ -474,8 +474,19 @@ internal sealed class DisplacementScan(string text, IReadOnlyList<TextSpan> sent
     // Another count lies between the place and this figure, closer to the place than this figure is.
     private bool OwnedByAnotherNumber(PlaceRoles.Candidate candidate, int first, int headEnd)
     {
-        foreach (var other in numbers)
+        // Only the numbers between the figure and the place can own it: binary search to the first, so a run-on
+        // sentence with thousands of figures stays linear.
+        var (from, to) = candidate.FirstToken >= headEnd ? (headEnd, candidate.FirstToken) : (candidate.EndToken, first);
+        int lo = 0, hi = numbers.Count;
+        while (lo < hi)
         {
+            var mid = (lo + hi) >>> 1;
+            if (numbers[mid].FirstToken < from) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var i = lo; i < numbers.Count && numbers[i].FirstToken < to; i++)
+        {
+            var other = numbers[i];
             if (other.Percent is not null || other.FirstToken == first) continue;
             if (candidate.FirstToken >= headEnd)
             {
