@@ -1,12 +1,13 @@
 using System.Text;
 using GeoSituation.Postgis.Export;
 using GeoSituation.Postgis.Features;
+using GeoSituation.Server.Reliability;
 
 namespace GeoSituation.Server.Export;
 
 /// <summary>
 /// /collections/{id}/items?f=csv: the same page of features as the GeoJSON response, as CSV with an HXL hashtag row
-/// (the writer `geosituation export --format csv` uses). Streamed; paging works as for GeoJSON (limit, after, before).
+/// (the writer `geosituation export --format csv` uses). Streamed with a write timeout, read from the database in keyset chunks; paging works as for GeoJSON (limit, after, before).
 /// </summary>
 internal sealed class CsvItemsResult(FeatureQuery query, FeatureStore store) : IResult
 {
@@ -24,7 +25,7 @@ internal sealed class CsvItemsResult(FeatureQuery query, FeatureStore store) : I
             var hasRow = await pending.MoveNextAsync();
             context.Response.ContentType = ContentType;
             context.Response.Headers.ContentDisposition = $"inline; filename=\"{query.Collection.Id}.csv\"";
-            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 16 * 1024);
+            await using var writer = new StreamWriter(WriteDeadlineStream.For(context), new UTF8Encoding(false), 16 * 1024);
             var csv = new HxlCsvWriter(writer, query.Collection);
             await csv.WriteHeaderAsync(cancellationToken);
             var written = 0;
@@ -43,6 +44,10 @@ internal sealed class CsvItemsResult(FeatureQuery query, FeatureStore store) : I
                     hasRow = await pending.MoveNextAsync();
                 }
             }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away, or stopped reading and was cut (WriteDeadlineStream).
         }
         finally
         {
