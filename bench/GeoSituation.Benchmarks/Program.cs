@@ -1,5 +1,10 @@
 using BenchmarkDotNet.Running;
+using GeoSituation.Benchmarks;
 
 // Geoparser throughput and gazetteer load time (issue 3's speed targets). Run in Release:
 //   dotnet run -c Release --project bench/GeoSituation.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(GeoSituation.Benchmarks.GeoparserBenchmarks).Assembly).Run(args);
+// Analysis cost against text size, 16 KB - 1 MB (issue 13):
+//   dotnet run -c Release --project bench/GeoSituation.Benchmarks -- scaling
+if (args is ["scaling"]) return AnalysisScaling.Run();
+BenchmarkSwitcher.FromAssembly(typeof(GeoparserBenchmarks).Assembly).Run(args);
+return 0;

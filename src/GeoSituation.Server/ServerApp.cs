@@ -42,6 +42,7 @@ public static class ServerApp
         app.UseRouting();
         app.UseGeoProblems();
         app.UseGeoSecurity();
+        app.UseExpensiveRouteLimits();
         app.UseReadCors();
         app.MapMapClient();
         app.MapHealth();

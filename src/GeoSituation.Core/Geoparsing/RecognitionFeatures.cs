@@ -134,9 +134,12 @@ public static class RecognitionFeatures
 
         f[i++] = c.Fuzzy ? 1 : 0;
         f[i++] = casing != Recognizer.WordCasing.Title && capitalisedKeys.Contains(c.Key) ? 1 : 0;
+        // Only a run of up to 4 counts, so the scan stops there: a text of nothing but capitalised words would
+        // otherwise cost a scan of the whole run for every match in it (quadratic: 256 KB of "Rafah Rafah ..." took 11 s).
+        const int longRun = 4;
         var run = 0;
-        for (var k = c.FirstToken - 1; k >= 0 && tokens[k + 1].Before == Separator.Space && Recognizer.IsCapitalised(text, tokens[k]); k--) run++;
-        for (var k = c.LastToken + 1; k < tokens.Count && tokens[k].Before == Separator.Space && Recognizer.IsCapitalised(text, tokens[k]); k++) run++;
-        f[i++] = Math.Min(run, 4) / 4.0;
+        for (var k = c.FirstToken - 1; run < longRun && k >= 0 && tokens[k + 1].Before == Separator.Space && Recognizer.IsCapitalised(text, tokens[k]); k--) run++;
+        for (var k = c.LastToken + 1; run < longRun && k < tokens.Count && tokens[k].Before == Separator.Space && Recognizer.IsCapitalised(text, tokens[k]); k++) run++;
+        f[i++] = (double)run / longRun;
     }
 }

@@ -25,33 +25,57 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
 
     private readonly ConcurrentDictionary<string, SqlText> sqlCache = new(StringComparer.Ordinal);
 
+    /// <summary>Rows read per statement: what a client that stops reading can hold in server memory.</summary>
+    public const int ChunkRows = 500;
+
     /// <summary>Streams up to <c>Limit + 1</c> features in fid order; the extra one tells the caller a next page exists.</summary>
-    /// <remarks>With <see cref="FeatureQuery.Before"/> (a previous page) the rows are read newest-first and returned reversed.</remarks>
+    /// <remarks>
+    /// The rows come from PostgreSQL in keyset chunks of <see cref="ChunkRows"/>, each read whole and its connection
+    /// given back before the first of its rows is yielded: the database never waits for the consumer (an HTTP client
+    /// that stops reading holds one chunk in memory and no connection). Each chunk sees its own snapshot, as the
+    /// pages behind `next` links do. With <see cref="FeatureQuery.Before"/> (a previous page) the rows are read
+    /// newest-first in one statement and returned reversed.
+    /// </remarks>
     public async IAsyncEnumerable<FeatureRow> ReadAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var backwards = query.Before is not null && query.After is null;
+        if (backwards)
+        {
+            var page = await ReadChunkAsync(query, query.Limit + 1, backwards, cancellationToken);
+            // The extra row (if any) is the far end of the previous page: it signals "more before", so it stays first.
+            page.Reverse();
+            foreach (var row in page) yield return row;
+            yield break;
+        }
+        var remaining = query.Limit + 1;
+        var chunkQuery = query;
+        while (remaining > 0)
+        {
+            var wanted = Math.Min(remaining, ChunkRows);
+            var chunk = await ReadChunkAsync(chunkQuery, wanted, backwards: false, cancellationToken);
+            foreach (var row in chunk) yield return row;
+            if (chunk.Count < wanted) yield break;
+            remaining -= chunk.Count;
+            chunkQuery = chunkQuery with { After = chunk[^1].Fid, Before = null };
+        }
+    }
+
+    private async Task<List<FeatureRow>> ReadChunkAsync(FeatureQuery query, int rows, bool backwards, CancellationToken cancellationToken)
+    {
         var parameters = new List<NpgsqlParameter>();
         var shape = new StringBuilder(query.Collection.Id).Append(":items").Append(backwards ? ":back" : ":fwd");
         var where = BindFilters(query, parameters, includeCursor: true, shape);
-        parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
+        parameters.Add(new NpgsqlParameter<int> { TypedValue = rows });
         var limitParameter = parameters.Count;
         var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate(
             $"SELECT fid, {FeatureText} " +
             $"FROM {Quote(query.Collection.View)}{where} ORDER BY fid {(backwards ? "DESC" : "ASC")} LIMIT ${limitParameter}"));
         await using var command = sql.Command(dataSource);
         command.Parameters.AddRange(parameters.ToArray());
-
+        var chunk = new List<FeatureRow>(Math.Min(rows, ChunkRows));
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        if (!backwards)
-        {
-            while (await reader.ReadAsync(cancellationToken)) yield return new FeatureRow(reader.GetInt64(0), reader.GetString(1));
-            yield break;
-        }
-        var page = new List<FeatureRow>(Math.Min(query.Limit + 1, 1024));
-        while (await reader.ReadAsync(cancellationToken)) page.Add(new FeatureRow(reader.GetInt64(0), reader.GetString(1)));
-        // The extra row (if any) is the far end of the previous page: it signals "more before", so it stays first.
-        page.Reverse();
-        foreach (var row in page) yield return row;
+        while (await reader.ReadAsync(cancellationToken)) chunk.Add(new FeatureRow(reader.GetInt64(0), reader.GetString(1)));
+        return chunk;
     }
 
     /// <summary>How many features match the filters (cursor ignored): numberMatched.</summary>

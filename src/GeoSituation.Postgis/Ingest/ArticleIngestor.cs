@@ -8,7 +8,7 @@ public sealed class ArticleIngestor(ArticleAnalyzer analyzer, ArticleStore store
 {
     public async Task<(IngestResult Result, ArticleAnalysis Analysis)> IngestAsync(ArticleInput article, CancellationToken cancellationToken = default)
     {
-        var analysis = analyzer.Analyze(article);
+        var analysis = analyzer.Analyze(article, cancellationToken);
         var result = await store.SaveAsync(analysis, cancellationToken);
         return (result, analysis);
     }

@@ -77,7 +77,7 @@ public sealed class BulkIngestor(ArticleAnalyzer analyzer, ArticleStore store)
             ArticleAnalysis analysis;
             try
             {
-                analysis = analyzer.Analyze(item.Article);
+                analysis = analyzer.Analyze(item.Article, cancellationToken);
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException)
             {

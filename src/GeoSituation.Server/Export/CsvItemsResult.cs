@@ -2,13 +2,14 @@ using System.Text;
 using GeoSituation.Core.Gazetteer;
 using GeoSituation.Postgis.Export;
 using GeoSituation.Postgis.Features;
+using GeoSituation.Server.Reliability;
 
 namespace GeoSituation.Server.Export;
 
 /// <summary>
 /// /collections/{id}/items?f=csv: the same page of features as the GeoJSON response, as CSV with an HXL hashtag row, or
 /// with schema=acled in ACLED's columns, one row per claim (the writers `geosituation export --format csv` uses).
-/// Streamed; paging works as for GeoJSON (limit, after, before).
+/// Streamed with a write timeout, read from the database in keyset chunks; paging works as for GeoJSON (limit, after, before).
 /// </summary>
 internal sealed class CsvItemsResult(FeatureQuery request, CsvSchema schema, FeatureStore store) : IResult
 {
@@ -27,7 +28,7 @@ internal sealed class CsvItemsResult(FeatureQuery request, CsvSchema schema, Fea
             var hasRow = await pending.MoveNextAsync();
             context.Response.ContentType = ContentType;
             context.Response.Headers.ContentDisposition = $"inline; filename=\"{query.Collection.Id}{(schema == CsvSchema.Acled ? "-acled" : "")}.csv\"";
-            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 16 * 1024);
+            await using var writer = new StreamWriter(WriteDeadlineStream.For(context), new UTF8Encoding(false), 16 * 1024);
             var csv = FeatureCsv.Create(writer, query.Collection, schema, context.RequestServices.GetRequiredService<CountryCodes>);
             await csv.WriteHeaderAsync(cancellationToken);
             var written = 0;
@@ -46,6 +47,10 @@ internal sealed class CsvItemsResult(FeatureQuery request, CsvSchema schema, Fea
                     hasRow = await pending.MoveNextAsync();
                 }
             }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away, or stopped reading and was cut (WriteDeadlineStream).
         }
         finally
         {

@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GeoSituation.Postgis.Features;
+using GeoSituation.Server.Reliability;
 
 namespace GeoSituation.Server.Features;
 
 /// <summary>
 /// Streams a GeoJSON FeatureCollection: features go to the client as PostgreSQL produces them, so a page of
-/// 10,000 features (or a client paging through a million) runs in constant memory. The paging links and counts
+/// 10,000 features (or a client paging through a million) runs in constant memory. The store reads in keyset chunks
+/// and gives its connection back between them, and a client that stops reading is cut after the write timeout
+/// (<see cref="WriteDeadlineStream"/>): a stalled client holds one chunk of memory and no database connection. The paging links and counts
 /// come last, once the page's last id is known; JSON does not care about member order.
 /// </summary>
 internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore store, MatchedCounts counts) : IResult
@@ -46,6 +49,10 @@ internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore s
                 await WriteAsync(context, Remaining(rows, hasRow), more, CountAfterReleasingAsync, backwards, cancellationToken);
             }
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away, or stopped reading and was cut (WriteDeadlineStream): nothing left to answer.
+        }
         finally
         {
             if (!released) await rows.DisposeAsync();
@@ -65,7 +72,7 @@ internal sealed class FeatureCollectionResult(FeatureQuery query, FeatureStore s
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = OgcLinks.GeoJson;
-        await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { SkipValidation = true, Encoder = OgcLinks.Encoder });
+        await using var writer = new Utf8JsonWriter(WriteDeadlineStream.For(context), new JsonWriterOptions { SkipValidation = true, Encoder = OgcLinks.Encoder });
         writer.WriteStartObject();
         writer.WriteString("type", "FeatureCollection");
         writer.WriteStartArray("features");

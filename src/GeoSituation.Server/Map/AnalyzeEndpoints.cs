@@ -28,7 +28,8 @@ internal static class AnalyzeEndpoints
         var (article, status, error) = await ArticleBody.ReadAsync(context.Request, settings.MaxArticleBytes, cancellationToken);
         if (article is null) return TypedResults.Problem(statusCode: status, title: "Invalid article", detail: error);
 
-        var analysis = analyzer.Analyze(article);
+        // The request timeout cancels the token; analysis checks it between its stages.
+        var analysis = analyzer.Analyze(article, cancellationToken);
         return TypedResults.Json(new
         {
             content_hash = analysis.ContentHash,

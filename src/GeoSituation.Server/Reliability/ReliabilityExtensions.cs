@@ -2,7 +2,7 @@ using GeoSituation.Server.Reliability.Metrics;
 
 namespace GeoSituation.Server.Reliability;
 
-/// <summary>The database monitor (pool hygiene across outages) and /metrics.</summary>
+/// <summary>The database monitor (pool hygiene across outages), /metrics and the limits on what one client can hold.</summary>
 public static class ReliabilityExtensions
 {
     public static IServiceCollection AddGeoReliability(this IServiceCollection services)
@@ -10,6 +10,7 @@ public static class ReliabilityExtensions
         services.AddSingleton<RequestMetrics>();
         services.AddSingleton<NpgsqlMetrics>();
         services.AddSingleton<DatabaseMonitor>();
+        services.AddSingleton(sp => ClientLimits.From(sp.GetRequiredService<IConfiguration>()));
         // Registered after AddGeoDatabase: it watches a database that DatabaseStartup has already brought up.
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMonitor>());
         return services;
@@ -21,6 +22,13 @@ public static class ReliabilityExtensions
         // Created now so Npgsql's instruments are listened to from the first connection.
         app.Services.GetRequiredService<NpgsqlMetrics>();
         app.UseMiddleware<MetricsMiddleware>();
+        return app;
+    }
+
+    /// <summary>After routing and access control: per-client caps on the expensive routes, and the PNG renderer cap.</summary>
+    public static WebApplication UseExpensiveRouteLimits(this WebApplication app)
+    {
+        app.UseMiddleware<ExpensiveRouteLimiter>();
         return app;
     }
 
