@@ -212,7 +212,8 @@ internal static class EventCues
     private static readonly WordSet ArmedActors = new(
         "forces", "troops", "army", "soldiers", "military", "militants", "fighters", "gunmen", "militia", "militias",
         "police", "policemen", "rebels", "insurgents", "attackers", "settlers", "jihadists", "terrorists", "paramilitaries",
-        "paramilitary", "rsf", "hamas", "hezbollah", "idf", "houthis", "snipers", "sniper", "armed");
+        "paramilitary", "rsf", "hamas", "hezbollah", "idf", "houthis", "snipers", "sniper", "armed", "gang", "gangs",
+        "gangsters", "bandits", "gunman", "assailants", "raiders", "extremists", "combatants", "guerrillas");
 
     // Weapon nouns name an attack only when something is fired or hits: "missile defences being built" is none.
     private static readonly WordSet Weapons = new(

@@ -119,8 +119,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
                 chosenByCue[cue.Token] = chosen.Count;
                 chosen.Add((cue, toponym, vicinity, marked));
             }
-            else if (IsMoreSpecific(toponym.Place, chosen[i].Place.Place))
+            else if (IsMoreSpecific(toponym.Place, chosen[i].Place.Place)
+                     || (Rank(toponym.Place.Kind) == Rank(chosen[i].Place.Place.Kind) && first > cue.Token && chosen[i].Place.Span.Start < tokens[cue.Token].Start))
             {
+                // "... found dead in Gaza, with rallies in Tel Aviv, Jerusalem and Haifa": a place the cue governs
+                // from before it ("rallies in X") beats one it reaches back to.
                 chosen[i] = (cue, toponym, vicinity, marked);
             }
         }
@@ -380,6 +383,12 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             if (!marked && toponym.Place.Kind is PlaceKind.Country or PlaceKind.Region) continue;
             anyMarked |= marked;
             candidates.Add((toponym, first, end, marked));
+        }
+        // "in Tel Aviv, Jerusalem, Haifa and Beersheba": places listed after a governed place are governed too.
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            if (!candidates[i].Marked && candidates[i - 1].Marked && Joined(candidates[i - 1].End, candidates[i].First))
+                candidates[i] = candidates[i] with { Marked = true };
         }
         // An unmarked city is the scene only when nothing better is named.
         if (anyMarked) candidates.RemoveAll(c => !c.Marked);
