@@ -265,6 +265,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         foreach (var number in numbers)
         {
             if (number.Percent is not null || number.IsYearLike || number.Value <= 0) continue;
+            // "about 40 minutes apart, killing seven": a duration or a distance counts no one.
+            if (tokens.In(number.EndToken, Units)) continue;
             // Only deaths are fatalities: "wounding three workers" counts no one.
             var lethalBefore = IsKilling(number.FirstToken - 1);
             var k = number.EndToken;
@@ -273,7 +275,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             // "At least 29 people, 18 of them children, were killed": the aside counts part of the same dead.
             var predicate = SkipAside(victimsEnd);
             var lethalAfter = false;
-            for (var j = predicate; j < tokens.Count && j < predicate + 3; j++)
+            // "... their companions were shot dead": a few words of the verb may stand between.
+            for (var j = predicate; j < tokens.Count && j < predicate + 5 && !tokens.IsClauseBreak(j); j++)
             {
                 if (IsKilling(j)) lethalAfter = true;
             }
@@ -289,6 +292,10 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         }
         return (null, Victims.Unknown);
     }
+
+    private static readonly WordSet Units = new(
+        "minutes", "minute", "hours", "hour", "days", "day", "weeks", "months", "years", "km", "kilometres", "kilometers",
+        "miles", "metres", "meters", "trucks", "rockets", "missiles", "drones", "shells", "bombs", "homes", "houses", "buildings");
 
     private static readonly WordSet AsideOpeners = new("including", "mostly", "most", "many", "among", "half", "mainly", "all");
 
