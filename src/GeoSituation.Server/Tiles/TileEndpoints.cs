@@ -22,7 +22,7 @@ public static class TileEndpoints
     internal const string TileRoute = TilesGroup + TilePattern;
 
     public const string MvtContentType = "application/vnd.mapbox-vector-tile";
-    public const string Attribution = "© GeoNames (CC BY 4.0), Natural Earth (public domain), world-countries (ODbL)";
+    public const string Attribution = "© GeoNames (CC BY 4.0), Who's On First, Natural Earth (public domain), world-countries (ODbL)";
 
     /// <summary>The tile cache (GEOSITUATION_TILE_CACHE_MB, default 256), emptied of what each ingest changes.</summary>
     public static IServiceCollection AddTiles(this IServiceCollection services, IConfiguration configuration)

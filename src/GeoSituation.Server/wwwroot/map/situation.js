@@ -315,7 +315,7 @@
       });
       this.map.addControl(new maplibregl.AttributionControl({
         compact: false,
-        customAttribution: '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0)',
+        customAttribution: '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0), <a href="https://whosonfirst.org/" target="_blank" rel="noopener">Who\'s On First</a>',
       }));
       this.map.on('styledata', useRtlPlugin);
       this.map.on('sourcedata', (e) => {
