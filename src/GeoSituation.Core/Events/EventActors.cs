@@ -72,14 +72,15 @@ internal sealed class EventActors(ActorDictionary dictionary)
         }
         else
         {
-            actor1 = LastBefore(cueToken, 14, place);
+            actor1 = LastBefore(cueToken, 20, place);
             actor2 = FirstAfter(cueToken, 10, place, actor1);
         }
         // Only an armed or political side acts: a civilian named after the cue is acted upon.
         if (actor1 is null && actor2 is { Type: not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters) }) (actor1, actor2) = (actor2, null);
         if (type == SituationEventType.Protests) actor1 ??= Protesters;
         if (type == SituationEventType.Riots) actor1 ??= Rioters;
-        if (actor2 is null && civilianVictims && type is SituationEventType.ViolenceAgainstCivilians or SituationEventType.ExplosionsRemoteViolence) actor2 = Civilians;
+        // ACLED: violence against civilians always has civilians as actor 2; remote violence when civilians died.
+        if (actor2 is null && (type == SituationEventType.ViolenceAgainstCivilians || (civilianVictims && type == SituationEventType.ExplosionsRemoteViolence))) actor2 = Civilians;
         return (actor1, actor2);
     }
 
