@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GeoSituation.Server.Hosting;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace GeoSituation.Server.Security;
 
@@ -16,6 +17,8 @@ public static partial class SecurityExtensions
         var settings = ServerSettings.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ApiKeyRoles>();
+        builder.Services.AddSingleton<AuthenticationThrottle>();
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -39,6 +42,13 @@ public static partial class SecurityExtensions
             };
         });
         return builder;
+    }
+
+    /// <summary>First of all: the client address every limit counts against (forwarded only from GEOSITUATION_TRUSTED_PROXIES).</summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SecurityOptions>().TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        return app;
     }
 
     /// <summary>Place before the map client (which compresses responses) and before every endpoint.</summary>

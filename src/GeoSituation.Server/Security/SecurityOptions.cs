@@ -7,6 +7,8 @@ namespace GeoSituation.Server.Security;
 /// GEOSITUATION_READS: <c>public</c> (default) or <c>key</c> (every read but /healthz needs a reader or writer key).
 /// GEOSITUATION_API_KEYS: extra keys with roles, <c>reader:KEY,writer:KEY</c> (GEOSITUATION_API_KEY stays a writer key).
 /// GEOSITUATION_WRITE_RATE: writes per second per client (default 50), bursts up to GEOSITUATION_WRITE_BURST (default 200).
+/// GEOSITUATION_TRUSTED_PROXIES: proxies whose X-Forwarded-For names the client (IPs or CIDRs, comma-separated).
+/// Every key (GEOSITUATION_API_KEY, GEOSITUATION_API_KEYS) must carry 128 bits (<see cref="KeyStrength"/>).
 /// GEOSITUATION_REQUEST_TIMEOUT_SECONDS: time limit of a request (default 30; streamed feature pages are exempt).
 /// </remarks>
 internal sealed record SecurityOptions
@@ -16,6 +18,7 @@ internal sealed record SecurityOptions
     public int WritesPerSecond { get; init; } = 50;
     public int WriteBurst { get; init; } = 200;
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
     public static SecurityOptions From(IConfiguration configuration)
     {
@@ -24,8 +27,13 @@ internal sealed record SecurityOptions
         {
             throw new InvalidOperationException("GEOSITUATION_READS must be 'public' or 'key'.");
         }
+        if (configuration["GEOSITUATION_API_KEY"]?.Trim() is { Length: > 0 } mainKey && !KeyStrength.IsStrong(mainKey))
+        {
+            throw new InvalidOperationException(KeyStrength.Weak("GEOSITUATION_API_KEY"));
+        }
         return new SecurityOptions
         {
+            TrustedProxies = Security.TrustedProxies.Parse(configuration[Security.TrustedProxies.Setting]),
             PublicReads = reads is not "key",
             RoleKeys = ParseRoleKeys(configuration["GEOSITUATION_API_KEYS"]),
             WritesPerSecond = Positive(configuration["GEOSITUATION_WRITE_RATE"], 50),
@@ -44,12 +52,12 @@ internal sealed record SecurityOptions
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
             var role = colon > 0 ? entry[..colon].Trim().ToLowerInvariant() : "";
             var key = colon > 0 ? entry[(colon + 1)..].Trim() : "";
-            if (role is not (ApiKeyRoles.Reader or ApiKeyRoles.Writer) || key.Length < 16)
+            if (role is not (ApiKeyRoles.Reader or ApiKeyRoles.Writer))
             {
                 // The key itself is never echoed: only its position.
-                throw new InvalidOperationException(
-                    $"GEOSITUATION_API_KEYS entry {keys.Count + 1} must be reader:KEY or writer:KEY with a key of at least 16 characters.");
+                throw new InvalidOperationException($"GEOSITUATION_API_KEYS entry {keys.Count + 1} must be reader:KEY or writer:KEY.");
             }
+            if (!KeyStrength.IsStrong(key)) throw new InvalidOperationException(KeyStrength.Weak($"GEOSITUATION_API_KEYS entry {keys.Count + 1}"));
             keys.Add((role, key));
         }
         return keys;

@@ -15,7 +15,7 @@ namespace GeoSituation.Server.Tests.Api;
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    public const string ApiKey = "api-tests-key-9f2c41";
+    public const string ApiKey = "api-tests-key-9f2c41-5e7d0b";
 
     private WebApplication? app;
 
