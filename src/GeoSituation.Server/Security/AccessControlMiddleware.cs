@@ -4,7 +4,7 @@ namespace GeoSituation.Server.Security;
 
 /// <summary>
 /// Who may do what, decided once for every route: writes (any method but GET, HEAD, OPTIONS) need a writer key,
-/// reads are public unless GEOSITUATION_READS=key, /healthz is always open. 401 carries WWW-Authenticate;
+/// reads are public unless GEOSITUATION_READS=key (/metrics too, or alone with GEOSITUATION_METRICS=key), /healthz is always open. 401 carries WWW-Authenticate;
 /// a reader key on a write is 403. Wrong keys are counted per client address (<see cref="AuthenticationThrottle"/>).
 /// </summary>
 /// <remarks>
@@ -20,7 +20,8 @@ internal sealed class AccessControlMiddleware(RequestDelegate next, ApiKey apiKe
         var request = context.Request;
         if (HttpMethods.IsOptions(request.Method)) return next(context);
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
-        if (isRead && (options.PublicReads || request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))) return next(context);
+        var publicRead = options.PublicReads && !(options.MetricsNeedKey && request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase));
+        if (isRead && (publicRead || request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))) return next(context);
 
         // An address that has guessed too many wrong keys is not even checked until it has waited.
         var presented = request.Headers.Authorization.Count > 0;

@@ -5,6 +5,7 @@ namespace GeoSituation.Server.Security;
 /// <summary>How open the server is and how hard it pushes back; from configuration (environment variables, command line).</summary>
 /// <remarks>
 /// GEOSITUATION_READS: <c>public</c> (default) or <c>key</c> (every read but /healthz needs a reader or writer key).
+/// GEOSITUATION_METRICS: <c>public</c> (default: Prometheus scrapes it) or <c>key</c> (a reader or writer key).
 /// GEOSITUATION_API_KEYS: extra keys with roles, <c>reader:KEY,writer:KEY</c> (GEOSITUATION_API_KEY stays a writer key).
 /// GEOSITUATION_WRITE_RATE: writes per second per client (default 50), bursts up to GEOSITUATION_WRITE_BURST (default 200).
 /// GEOSITUATION_TRUSTED_PROXIES: proxies whose X-Forwarded-For names the client (IPs or CIDRs, comma-separated).
@@ -14,6 +15,8 @@ namespace GeoSituation.Server.Security;
 internal sealed record SecurityOptions
 {
     public bool PublicReads { get; init; } = true;
+    /// <summary>GEOSITUATION_METRICS=key: /metrics needs a reader or writer key even when reads are public.</summary>
+    public bool MetricsNeedKey { get; init; }
     public IReadOnlyList<(string Role, string Key)> RoleKeys { get; init; } = [];
     public int WritesPerSecond { get; init; } = 50;
     public int WriteBurst { get; init; } = 200;
@@ -27,6 +30,11 @@ internal sealed record SecurityOptions
         {
             throw new InvalidOperationException("GEOSITUATION_READS must be 'public' or 'key'.");
         }
+        var metrics = configuration["GEOSITUATION_METRICS"]?.Trim().ToLowerInvariant();
+        if (metrics is not (null or "" or "public" or "key"))
+        {
+            throw new InvalidOperationException("GEOSITUATION_METRICS must be 'public' or 'key'.");
+        }
         if (configuration["GEOSITUATION_API_KEY"]?.Trim() is { Length: > 0 } mainKey && !KeyStrength.IsStrong(mainKey))
         {
             throw new InvalidOperationException(KeyStrength.Weak("GEOSITUATION_API_KEY"));
@@ -35,6 +43,7 @@ internal sealed record SecurityOptions
         {
             TrustedProxies = Security.TrustedProxies.Parse(configuration[Security.TrustedProxies.Setting]),
             PublicReads = reads is not "key",
+            MetricsNeedKey = metrics is "key",
             RoleKeys = ParseRoleKeys(configuration["GEOSITUATION_API_KEYS"]),
             WritesPerSecond = Positive(configuration["GEOSITUATION_WRITE_RATE"], 50),
             WriteBurst = Positive(configuration["GEOSITUATION_WRITE_BURST"], 200),
