@@ -4,19 +4,19 @@ using System.Threading.RateLimiting;
 namespace GeoSituation.Server.Security;
 
 /// <summary>
-/// Failed authentications per client address: a bucket of <see cref="Burst"/> failures refilled by one every
-/// <see cref="RefillSeconds"/> s. An address that has used it up gets 429 with Retry-After for anything that needs a
+/// Failed authentications per client address: a bucket of GEOSITUATION_AUTH_FAILURE_BURST failures (default
+/// <see cref="DefaultBurst"/>) refilled by one every <see cref="RefillSeconds"/> s. An address that has used it up gets 429 with Retry-After for anything that needs a
 /// key, without its key being checked, so guessing runs at a few keys a minute instead of thousands a second.
 /// </summary>
-internal sealed class AuthenticationThrottle : IDisposable
+internal sealed class AuthenticationThrottle(SecurityOptions options) : IDisposable
 {
-    public const int Burst = 20;
+    public const int DefaultBurst = 20;
     public const int RefillSeconds = 3;
 
     private readonly PartitionedRateLimiter<string> failures = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Burst,
+            TokenLimit = options.AuthFailureBurst,
             TokensPerPeriod = 1,
             ReplenishmentPeriod = TimeSpan.FromSeconds(RefillSeconds),
             QueueLimit = 0,

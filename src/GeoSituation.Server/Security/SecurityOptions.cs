@@ -8,6 +8,7 @@ namespace GeoSituation.Server.Security;
 /// GEOSITUATION_METRICS: <c>public</c> (default: Prometheus scrapes it) or <c>key</c> (a reader or writer key).
 /// GEOSITUATION_API_KEYS: extra keys with roles, <c>reader:KEY,writer:KEY</c> (GEOSITUATION_API_KEY stays a writer key).
 /// GEOSITUATION_WRITE_RATE: writes per second per client (default 50), bursts up to GEOSITUATION_WRITE_BURST (default 200).
+/// GEOSITUATION_AUTH_FAILURE_BURST: wrong keys an address may present before 429 (default 20; one more every 3 s).
 /// GEOSITUATION_TRUSTED_PROXIES: proxies whose X-Forwarded-For names the client (IPs or CIDRs, comma-separated).
 /// Every key (GEOSITUATION_API_KEY, GEOSITUATION_API_KEYS) must carry 128 bits (<see cref="KeyStrength"/>).
 /// GEOSITUATION_REQUEST_TIMEOUT_SECONDS: time limit of a request (default 30; streamed feature pages are exempt).
@@ -20,6 +21,7 @@ internal sealed record SecurityOptions
     public IReadOnlyList<(string Role, string Key)> RoleKeys { get; init; } = [];
     public int WritesPerSecond { get; init; } = 50;
     public int WriteBurst { get; init; } = 200;
+    public int AuthFailureBurst { get; init; } = AuthenticationThrottle.DefaultBurst;
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
@@ -47,6 +49,7 @@ internal sealed record SecurityOptions
             RoleKeys = ParseRoleKeys(configuration["GEOSITUATION_API_KEYS"]),
             WritesPerSecond = Positive(configuration["GEOSITUATION_WRITE_RATE"], 50),
             WriteBurst = Positive(configuration["GEOSITUATION_WRITE_BURST"], 200),
+            AuthFailureBurst = Positive(configuration["GEOSITUATION_AUTH_FAILURE_BURST"], AuthenticationThrottle.DefaultBurst),
             RequestTimeout = TimeSpan.FromSeconds(Positive(configuration["GEOSITUATION_REQUEST_TIMEOUT_SECONDS"], 30)),
         };
     }
