@@ -19,7 +19,7 @@ BENCH_DIR=${BENCH_DIR:-/tmp/geosituation-bench}
 PORT_CACHED=${PORT_CACHED:-5191}
 PORT_UNCACHED=${PORT_UNCACHED:-5192}
 PORT_NGINX=${PORT_NGINX:-5193}
-KEY=bench-key-$SEED
+KEY=bench-key-$SEED-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")
 mkdir -p "$BENCH_DIR"
 chmod 755 "$BENCH_DIR"
 RESULTS=$BENCH_DIR/results.txt

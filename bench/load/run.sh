@@ -36,7 +36,7 @@ else
   dotnet build src/GeoSituation.Server -c Release -nologo -v quiet -o "$WORK/bin" >/dev/null
   PORT=${PORT:-5099}
   URL=http://127.0.0.1:$PORT
-  KEY=load-test-key-$(date +%s)
+  KEY=load-test-key-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")
   mkdir -p "$WORK/data"
   [ "$(id -u)" = 0 ] && chmod 755 "$WORK"
   # Writes are rate limited per client; the ingest here is one client on purpose, so lift the limit.

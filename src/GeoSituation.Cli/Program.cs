@@ -30,3 +30,9 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Inv
     Console.Error.WriteLine($"geosituation: {e.Message}");
     return ExitCodes.Failure;
 }
+catch (Exception e)
+{
+    // Whatever else escapes: still one line and exit 2, never a stack trace and an abort (exit 134).
+    Console.Error.WriteLine($"geosituation: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+    return ExitCodes.Failure;
+}

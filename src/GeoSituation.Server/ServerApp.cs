@@ -36,6 +36,7 @@ public static class ServerApp
         builder.Services.AddMapClient();
 
         var app = builder.Build();
+        app.UseTrustedProxies();
         app.UseCachedTiles();
         app.UseGeoMetrics();
         // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).

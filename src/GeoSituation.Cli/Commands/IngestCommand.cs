@@ -25,13 +25,14 @@ internal static class IngestCommand
         var geodata = GeodataOptions.Create();
         var parallel = new Option<int>("--parallel") { Description = "Articles analysed at once (default: 2 per core); a writer stores them in batches meanwhile.", DefaultValueFactory = _ => Environment.ProcessorCount * 2 };
         var json = JsonOutputOption.Create();
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Follow redirects to loopback, private and link-local addresses (refused by default: a page must not lead us to internal services)." };
         var command = new Command("ingest", "Analyse articles and store them with their places, displacement figures and events.")
         {
-            paths, database, data, geodata, parallel, json,
+            paths, database, data, geodata, parallel, json, allowPrivate,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(paths)!, parse.GetValue(database), parse.GetValue(data), parse.GetValue(geodata), Math.Max(1, parse.GetValue(parallel)), cancellationToken,
-            parse.GetValue(json)));
+            parse.GetValue(json), parse.GetValue(allowPrivate)));
         return command;
     }
 
@@ -43,7 +44,7 @@ internal static class IngestCommand
         public readonly List<string> Errors = [];
     }
 
-    internal static async Task<int> RunAsync(string[] paths, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, int parallel, CancellationToken cancellationToken, bool json = false)
+    internal static async Task<int> RunAsync(string[] paths, string? connectionString, DirectoryInfo? dataFolder, DirectoryInfo? geodata, int parallel, CancellationToken cancellationToken, bool json = false, bool allowPrivate = false)
     {
         // With --json, stdout carries only the JSON summary; messages and the progress bar go to stderr.
         var console = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
@@ -59,7 +60,7 @@ internal static class IngestCommand
             return ExitCodes.Usage;
         }
         var tally = new Tally();
-        var webArticles = await LoadWebSourcesAsync(webPaths, tally, cancellationToken);
+        var webArticles = await LoadWebSourcesAsync(webPaths, allowPrivate, tally, cancellationToken);
         if (files.Count == 0 && webArticles.Count == 0)
         {
             console.MarkupLine(tally.Failed > 0 ? "[red]No articles could be read.[/]" : "[yellow]No .txt, .jsonl or .json files found.[/]");
@@ -103,18 +104,19 @@ internal static class IngestCommand
     }
 
     /// <summary>Feeds and pages, read before the progress bar starts; a source that fails is counted and reported, the rest go on.</summary>
-    private static async Task<List<(ArticleInput Article, string Where)>> LoadWebSourcesAsync(string[] sources, Tally tally, CancellationToken cancellationToken)
+    private static async Task<List<(ArticleInput Article, string Where)>> LoadWebSourcesAsync(string[] sources, bool allowPrivate, Tally tally, CancellationToken cancellationToken)
     {
         var articles = new List<(ArticleInput, string)>();
         if (sources.Length == 0) return articles;
-        using var http = WebSources.CreateClient();
+        using var http = new WebFetcher(allowPrivate);
         foreach (var source in sources)
         {
             try
             {
                 articles.AddRange(await WebSources.LoadAsync(source, http, cancellationToken));
             }
-            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is InvalidDataException or IOException or HttpRequestException or UriFormatException or NotSupportedException or System.Xml.XmlException
+                                          or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 Fail(tally, e.Message);
             }

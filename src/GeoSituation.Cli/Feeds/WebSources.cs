@@ -19,7 +19,7 @@ internal static class WebSources
         Uri.TryCreate(path, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>The articles in one source, with where each came from for error messages.</summary>
-    public static async Task<IReadOnlyList<(ArticleInput Article, string Where)>> LoadAsync(string path, HttpClient http, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(ArticleInput Article, string Where)>> LoadAsync(string path, WebFetcher http, CancellationToken cancellationToken)
     {
         string content;
         string? url = null;
@@ -46,12 +46,4 @@ internal static class WebSources
         }
         return [(HtmlArticleExtractor.Extract(content, url), path)];
     }
-
-    /// <summary>The client for URLs: a clear user agent, a timeout, and no more than 10 MB a response.</summary>
-    public static HttpClient CreateClient() => new(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
-        MaxResponseContentBufferSize = 10 * 1024 * 1024,
-        DefaultRequestHeaders = { { "User-Agent", "GeoSituation-ingest/1.0" } },
-    };
 }

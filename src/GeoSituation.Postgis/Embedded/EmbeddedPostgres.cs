@@ -12,7 +12,11 @@ namespace GeoSituation.Postgis.Embedded;
 /// </summary>
 /// <remarks>
 /// Layout of the data folder: <c>pg/</c> the cluster, <c>pg-run/</c> its socket, <c>pg-log/postgres.log</c> its log,
-/// <c>launcher.pid</c> the process that is responsible for stopping it.
+/// <c>launcher.pid</c> the process that is responsible for stopping it, <c>pg-password</c> the password of the cluster's
+/// only role (mode 0600, owned by the server's user, read by the server and the CLI to build their connection string).
+/// Other local users are kept out twice: the socket folder is 0700 (owned by the postgres user; root passes anyway),
+/// and every connection must give the password (scram-sha-256, never trust: trust plus a reachable socket made any
+/// local account a superuser that could run programs as postgres).
 /// </remarks>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
@@ -20,11 +24,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private const int SocketPort = 5432;
     // sockaddr_un.sun_path is 108 bytes on Linux, including the terminating NUL.
     private const int MaxSocketPathLength = 107;
+    private const string PasswordFileName = "pg-password";
 
     private readonly EmbeddedPostgresOptions options;
     private readonly ILogger logger;
     private bool ownsServer;
     private bool stopped;
+    private string? password;
 
     private EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger logger)
     {
@@ -43,7 +49,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public string SocketFolder { get; }
     public string LogFile { get; }
 
-    /// <summary>Connection string for the GeoSituation database (Unix socket, trust authentication, no secret in it).</summary>
+    /// <summary>The file that holds the cluster's password (made on first use).</summary>
+    public static string PasswordFile(string dataFolder) => Path.Combine(Path.GetFullPath(dataFolder), PasswordFileName);
+
+    private string Password => password ??= SecretFile.ReadOrCreate(PasswordFile(DataFolder));
+
+    /// <summary>Connection string for the GeoSituation database (Unix socket, password from <see cref="PasswordFile"/>).</summary>
     public string ConnectionString => ConnectionStringFor(options.Database);
 
     /// <summary>The connection string <see cref="StartAsync"/> will produce, known before the cluster runs.</summary>
@@ -68,10 +79,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
         var home = Path.GetDirectoryName(ClusterFolder)!;
         if (home != DataFolder) logger.LogWarning("The postgres user cannot enter {DataFolder} (a parent folder is private); the cluster lives in {Home}", DataFolder, home);
-        // The folder itself may be private (mode 700): the postgres user must be able to enter it.
-        await PostgresCommand.GiveToPostgresUserAsync(home, recursive: false, cancellationToken);
+        // The postgres user must be able to enter the folder, but not to write in it: it holds our key files.
+        await PostgresCommand.KeepOwnedByUsAsync(home, cancellationToken);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(home, PostgresCommand.RunsAsOtherUser ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         await PostgresCommand.GiveToPostgresUserAsync(SocketFolder, recursive: true, cancellationToken);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(SocketFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         await PostgresCommand.GiveToPostgresUserAsync(Path.GetDirectoryName(LogFile)!, recursive: true, cancellationToken);
+        _ = Password;
 
         if (!File.Exists(Path.Combine(ClusterFolder, "PG_VERSION"))) await InitializeClusterAsync(cancellationToken);
         RemoveStalePidFile();
@@ -88,6 +102,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             ownsServer = true;
         }
         if (ownsServer) LauncherPid.Write(DataFolder);
+        await CloseTrustAuthenticationAsync(cancellationToken);
         await CreateDatabaseAsync(cancellationToken);
     }
 
@@ -98,9 +113,23 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Directory.CreateDirectory(ClusterFolder);
         await PostgresCommand.GiveToPostgresUserAsync(ClusterFolder, recursive: true, cancellationToken);
         logger.LogInformation("Creating embedded PostgreSQL cluster in {Folder}", ClusterFolder);
-        var result = await PostgresCommand.RunAsync(options.BinFolder, "initdb",
-            ["-D", ClusterFolder, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-instructions"],
-            TimeSpan.FromMinutes(2), cancellationToken);
+        // initdb reads the password from a file it can open (it runs as postgres): a private copy, deleted right after.
+        var passwordCopy = Path.Combine(Path.GetDirectoryName(LogFile)!, "initdb-password");
+        var copyOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) copyOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var writer = new StreamWriter(passwordCopy, System.Text.Encoding.UTF8, copyOptions)) await writer.WriteLineAsync(Password);
+        CommandResult result;
+        try
+        {
+            await PostgresCommand.GiveToPostgresUserAsync(passwordCopy, recursive: false, cancellationToken);
+            result = await PostgresCommand.RunAsync(options.BinFolder, "initdb",
+                ["-D", ClusterFolder, "-U", SuperUser, "--auth=scram-sha-256", "--pwfile=" + passwordCopy, "-E", "UTF8", "--locale=C", "--no-instructions"],
+                TimeSpan.FromMinutes(2), cancellationToken);
+        }
+        finally
+        {
+            File.Delete(passwordCopy);
+        }
         if (result.ExitCode != 0) throw new EmbeddedPostgresException($"initdb failed: {result.Output.Trim()}");
 
         // Appending keeps the file's owner (the postgres user) while we may be root.
@@ -115,6 +144,35 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         };
         if (!options.Durable) settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
         await File.AppendAllLinesAsync(Path.Combine(ClusterFolder, "postgresql.conf"), settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// Clusters made by earlier versions (initdb --auth=trust) are moved to passwords on start: the role gets the
+    /// password of <see cref="PasswordFile"/> (trust still lets us in to set it), then pg_hba.conf's trust lines become
+    /// scram-sha-256 and the server reloads it. Running it again after a crash half-way is harmless.
+    /// </summary>
+    private async Task CloseTrustAuthenticationAsync(CancellationToken cancellationToken)
+    {
+        var hbaFile = Path.Combine(ClusterFolder, "pg_hba.conf");
+        var lines = await File.ReadAllLinesAsync(hbaFile, cancellationToken);
+        static bool IsTrust(string line) => !line.TrimStart().StartsWith('#') && line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries) is [.., "trust"];
+        if (!lines.Any(IsTrust)) return;
+        logger.LogWarning("Embedded PostgreSQL in {Folder} accepted local connections without a password (trust); setting a password ({File}) and closing trust", ClusterFolder, PasswordFile(DataFolder));
+        await using (var connection = new NpgsqlConnection(ConnectionStringFor("postgres")))
+        {
+            await connection.OpenAsync(cancellationToken);
+            // ALTER ROLE takes no parameters; the password is base64url (SecretFile.Generate), checked so quoting cannot break.
+            if (!Password.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) throw new EmbeddedPostgresException($"{PasswordFile(DataFolder)} must hold letters, digits, '-' and '_' only.");
+            await using (var alter = SqlText.FromTemplate("SET password_encryption = 'scram-sha-256'; ALTER ROLE " + SqlText.QuoteIdentifier(SuperUser) + " PASSWORD '" + Password + "'").Command(connection))
+            {
+                await alter.ExecuteNonQueryAsync(cancellationToken);
+            }
+            // Rewriting in place keeps the file's owner (the postgres user) while we may be root.
+            await File.WriteAllLinesAsync(hbaFile, lines.Select(line => IsTrust(line) ? line[..line.LastIndexOf("trust", StringComparison.Ordinal)] + "scram-sha-256" : line), cancellationToken);
+            await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection);
+            await reload.ExecuteScalarAsync(cancellationToken);
+        }
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>
@@ -140,7 +198,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
         if (SocketFolder.Contains('\'', StringComparison.Ordinal)) throw new EmbeddedPostgresException("The data folder path must not contain a single quote.");
-        var serverOptions = $"-k '{SocketFolder}' -p {SocketPort.ToString(CultureInfo.InvariantCulture)}";
+        // The socket itself 0700 too, should its folder ever be opened.
+        var serverOptions = $"-k '{SocketFolder}' -p {SocketPort.ToString(CultureInfo.InvariantCulture)} -c unix_socket_permissions=0700";
         var timeoutSeconds = ((int)options.StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         // Right after a kill -9 the old backends may still hold shared memory for a moment: retry a few times.
         for (var attempt = 1; ; attempt++)
@@ -198,6 +257,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Host = SocketFolder,
         Port = SocketPort,
         Username = SuperUser,
+        Password = Password,
         Database = database,
         MaxPoolSize = 100,
     }.ConnectionString;

@@ -71,6 +71,17 @@ internal static class PostgresCommand
         lock (output) return new CommandResult(process.ExitCode, output.ToString());
     }
 
+    /// <summary>
+    /// Takes a folder back from the postgres user (earlier versions gave it the data folder, which let that account
+    /// replace the key files in it); a no-op unless we are root.
+    /// </summary>
+    public static async Task KeepOwnedByUsAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!RunsAsOtherUser) return;
+        var result = await RunProcessAsync("chown", ["0:0", folder], TimeSpan.FromSeconds(60), cancellationToken);
+        if (result.ExitCode != 0) throw new EmbeddedPostgresException($"Could not take {folder} back from the {SystemUser} user: {result.Output.Trim()}");
+    }
+
     /// <summary>Gives a folder to the postgres user, so the cluster can own its files.</summary>
     public static async Task GiveToPostgresUserAsync(string folder, bool recursive, CancellationToken cancellationToken)
     {

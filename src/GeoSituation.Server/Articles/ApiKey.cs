@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GeoSituation.Postgis.Embedded;
 using GeoSituation.Server.Hosting;
 using GeoSituation.Server.Security;
 
@@ -26,15 +27,7 @@ internal sealed class ApiKey
         else
         {
             var path = Path.Combine(settings.DataFolder, "api-key");
-            Directory.CreateDirectory(settings.DataFolder);
-            if (!File.Exists(path) || File.ReadAllText(path).Trim().Length == 0)
-            {
-                var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-                var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                using (var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options)) writer.Write(generated);
-            }
-            key = File.ReadAllText(path).Trim();
+            key = SecretFile.ReadOrCreate(path);
             logger.LogInformation("API key for writes (POST /articles): in {Path}", path);
         }
         keyHash = SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -3,7 +3,10 @@ using System.Globalization;
 namespace GeoSituation.Server.Features;
 
 /// <summary>The OGC `datetime` parameter: an instant, or an interval "start/end" where either end may be ".." or empty (open).</summary>
-/// <remarks>A bare date means the whole day (UTC), so datetime=2024-02-13 matches anything on that day.</remarks>
+/// <remarks>
+/// A bare date means the whole day (UTC), so datetime=2024-02-13 matches anything on that day. Years 0001-9999 only:
+/// the last day ends at <see cref="DateTimeOffset.MaxValue"/>, anything outside the calendar is a parse failure (400).
+/// </remarks>
 public static class Datetime
 {
     public static bool TryParse(string text, out DateTimeOffset? start, out DateTimeOffset? end, out string error)
@@ -44,11 +47,13 @@ public static class Datetime
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            to = from.AddDays(1).AddTicks(-1);
+            // The last day of the calendar ends at DateTimeOffset.MaxValue: AddDays(1) would overflow (a 500 once).
+            to = date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : from.AddDays(1).AddTicks(-1);
             return true;
         }
         // RFC 3339 requires a time zone (Z or an offset).
         if (text.Length < 20 || !(text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')) return false;
+        // An offset that moves the instant outside years 1-9999 (0001-01-01T00:00:00+01:00) does not parse: a 400.
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out from)) return false;
         to = from;
         return true;

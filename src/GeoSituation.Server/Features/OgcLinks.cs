@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace GeoSituation.Server.Features;
 
-/// <summary>Absolute links of the OGC API, built from the URL the client used to reach us.</summary>
+/// <summary>Absolute links of the OGC API, built from the public URL (or the URL the client used to reach us).</summary>
 internal static class OgcLinks
 {
     public const string GeoJson = "application/geo+json";
@@ -14,7 +14,8 @@ internal static class OgcLinks
     /// <summary>Writes "+" and non-ASCII text as is; the responses are JSON, never embedded in HTML.</summary>
     public static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    public static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>GEOSITUATION_PUBLIC_URL, else the scheme and host the client used (see <see cref="Security.PublicOrigin"/>).</summary>
+    public static string Base(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<Security.PublicOrigin>().Of(request);
 
     public static void Write(Utf8JsonWriter writer, string href, string rel, string type, string? title = null)
     {

@@ -36,8 +36,8 @@ internal static partial class StyleEndpoints
         }
 
         // MapLibre fetches tiles from a worker, where relative URLs do not resolve: the style carries
-        // absolute ones, built from the host the browser used to reach us.
-        var origin = $"{request.Scheme}://{request.Host}";
+        // absolute ones, built from GEOSITUATION_PUBLIC_URL or the host the browser used to reach us.
+        var origin = Features.OgcLinks.Base(request);
         var query = datetime is null ? "" : "?datetime=" + Uri.EscapeDataString(datetime);
         var json = Template.Value
             .Replace("__ORIGIN__", JavaScriptEncoder.Default.Encode(origin), StringComparison.Ordinal)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GeoSituation.Server.Hosting;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace GeoSituation.Server.Security;
 
@@ -16,11 +17,18 @@ public static partial class SecurityExtensions
         var settings = ServerSettings.From(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ApiKeyRoles>();
+        builder.Services.AddSingleton<AuthenticationThrottle>();
+        builder.Services.AddSingleton(PublicOrigin.From(builder.Configuration));
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             // The largest body any endpoint accepts is an article; 10 MB bodies are refused before they are buffered.
             kestrel.Limits.MaxRequestBodySize = settings.MaxArticleBytes + 64 * 1024;
+            // Twice the limits RequestSizeLimitsMiddleware enforces, so that the client gets its problem+json, not Kestrel's empty 414/431.
+            kestrel.Limits.MaxRequestLineSize = 2 * RequestSizeLimitsMiddleware.MaxTargetLength;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * RequestSizeLimitsMiddleware.MaxHeadersTotalSize;
+            kestrel.Limits.MaxRequestHeaderCount = 2 * RequestSizeLimitsMiddleware.MaxHeaderCount;
         });
         builder.Services.AddRateLimiter(limiter => WriteRateLimiting.Configure(limiter, options));
         builder.Services.AddRequestTimeouts(timeouts =>
@@ -39,6 +47,17 @@ public static partial class SecurityExtensions
             };
         });
         return builder;
+    }
+
+    /// <summary>
+    /// First of all: the client address every limit counts against (forwarded only from GEOSITUATION_TRUSTED_PROXIES),
+    /// then the URL and header size limits (problem+json), before even the cached-tile shortcut.
+    /// </summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SecurityOptions>().TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        app.UseMiddleware<RequestSizeLimitsMiddleware>();
+        return app;
     }
 
     /// <summary>Place before the map client (which compresses responses) and before every endpoint.</summary>

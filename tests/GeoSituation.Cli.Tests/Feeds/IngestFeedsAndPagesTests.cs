@@ -79,4 +79,56 @@ public sealed class IngestFeedsAndPagesTests(DatabaseFixture database) : IDispos
         Assert.Contains("HTTP 404", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, await ArticlesWithAsync(marker));
     }
+
+    /// <summary>
+    /// Issue 13, point 8: a page that redirects to the server's own /metrics had it stored as a public article, and a
+    /// redirect to file:// crashed the CLI with a stack trace (exit 134). Both are refused now, in one line, exit 2.
+    /// </summary>
+    [Fact]
+    public async Task Redirects_to_loopback_and_to_file_urls_are_refused_with_one_line_and_exit_2()
+    {
+        var marker = "R" + Guid.NewGuid().ToString("N")[..10];
+        using var inside = new LoopbackHttpServer(new() { ["/metrics"] = ("text/html; charset=utf-8", Documents.Page(marker)) });
+        using var server = new LoopbackHttpServer([], new()
+        {
+            ["/to-metrics"] = inside.BaseAddress.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "metrics",
+            ["/to-loopback"] = inside.BaseAddress + "metrics",
+            ["/to-file"] = "file:///etc/passwd",
+            ["/to-ipv6"] = "http://[::1]:9/metrics",
+            ["/to-metadata"] = "http://169.254.169.254/latest/meta-data/",
+        });
+        foreach (var path in new[] { "to-metrics", "to-loopback", "to-file", "to-ipv6", "to-metadata" })
+        {
+            var result = await CliProcess.RunAsync(["ingest", server.BaseAddress + path, "--db", database.ConnectionString], timeout: TimeSpan.FromSeconds(90));
+            Assert.True(result.ExitCode == 2, $"{path}: {result}");
+            var output = result.Stdout + result.Stderr;
+            Assert.Contains("refused", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await ArticlesWithAsync(marker));
+
+        // The operator may allow it.
+        var allowed = await CliProcess.RunAsync(["ingest", server.BaseAddress + "to-loopback", "--allow-private", "--db", database.ConnectionString], timeout: TimeSpan.FromSeconds(90));
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.Equal(1, await ArticlesWithAsync(marker));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::1", false)]
+    [InlineData("::", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("93.184.215.14", true)]
+    [InlineData("2606:4700::6810:84e5", true)]
+    public void Only_public_addresses_are_reachable_through_a_redirect(string address, bool isPublic) =>
+        Assert.Equal(isPublic, GeoSituation.Cli.Feeds.WebFetcher.IsPublic(System.Net.IPAddress.Parse(address)));
 }

@@ -9,11 +9,15 @@ public sealed class LoopbackHttpServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly Dictionary<string, (string ContentType, string Body)> documents;
+    private readonly Dictionary<string, string> redirects;
     private readonly Task loop;
 
-    public LoopbackHttpServer(Dictionary<string, (string ContentType, string Body)> documents)
+    /// <param name="documents">Bodies by path.</param>
+    /// <param name="redirects">Paths answered with 302 and this Location.</param>
+    public LoopbackHttpServer(Dictionary<string, (string ContentType, string Body)> documents, Dictionary<string, string>? redirects = null)
     {
         this.documents = documents;
+        this.redirects = redirects ?? [];
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -34,7 +38,12 @@ public sealed class LoopbackHttpServer : IDisposable
             try { context = await listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
             var path = context.Request.Url!.AbsolutePath;
-            if (documents.TryGetValue(path, out var document))
+            if (redirects.TryGetValue(path, out var location))
+            {
+                context.Response.StatusCode = 302;
+                context.Response.RedirectLocation = location;
+            }
+            else if (documents.TryGetValue(path, out var document))
             {
                 var bytes = Encoding.UTF8.GetBytes(document.Body);
                 context.Response.ContentType = document.ContentType;

@@ -18,7 +18,7 @@ namespace GeoSituation.Server.Tests.Hosting;
 /// </summary>
 public sealed class ImportedGazetteerServerTests : IAsyncLifetime
 {
-    private const string ApiKey = "import-tests-key-51c3";
+    private const string ApiKey = "import-tests-key-51c3-a9e07f";
     private readonly string dataFolder = Directory.CreateTempSubdirectory("geosituation-importtest-").FullName;
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 

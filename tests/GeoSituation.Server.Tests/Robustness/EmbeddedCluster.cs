@@ -18,7 +18,7 @@ internal sealed class EmbeddedCluster(string dataFolder)
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder
     {
-        Host = SocketFolder, Port = 5432, Username = "geosituation", Database = "geosituation", Pooling = false, Timeout = 3,
+        Host = SocketFolder, Port = 5432, Username = "geosituation", Password = File.ReadAllText(Path.Combine(dataFolder, "pg-password")).Trim(), Database = "geosituation", Pooling = false, Timeout = 3,
     }.ConnectionString;
 
     public Task<(int ExitCode, string Output)> StopAsync() => PgCtlAsync("stop", "-D", ClusterFolder, "-m", "fast", "-w", "-t", "60");

@@ -63,9 +63,11 @@
     return v === undefined || v === null || v === '' ? null : v;
   }
 
+  // Absolute http(s) URLs only: an article without a URL (null) must not become a link to /null.
   function safeHref(url) {
+    if (typeof url !== 'string' || url === '') return null;
     try {
-      const u = new URL(url, location.href);
+      const u = new URL(url);
       return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
     } catch {
       return null;
