@@ -22,8 +22,11 @@ public sealed class SlowReaderTests(ServerFixture fixture)
     [Fact]
     public async Task Clients_that_never_read_large_pages_do_not_take_the_database_from_others()
     {
+        // The data source's connection string drops the password (Npgsql's Persist Security Info): the embedded
+        // cluster's is in its password file.
         var database = new NpgsqlConnectionStringBuilder(fixture.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString)
         {
+            Password = File.ReadAllText(GeoSituation.Postgis.Embedded.EmbeddedPostgres.PasswordFile(fixture.DataFolder)).Trim(),
             MaxPoolSize = 4,
             Timeout = 5,
         };
