@@ -38,6 +38,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseCachedTiles();
         app.UseGeoMetrics();
+        app.UseQueryLengthLimit();
         // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).
         app.UseRouting();
         app.UseGeoProblems();
