@@ -39,6 +39,7 @@ public static class ServerApp
         app.UseTrustedProxies();
         app.UseCachedTiles();
         app.UseGeoMetrics();
+        app.UseQueryLengthLimit();
         // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).
         app.UseRouting();
         app.UseGeoProblems();

@@ -25,6 +25,13 @@ public static class ReliabilityExtensions
         return app;
     }
 
+    /// <summary>Before routing: 414 for query strings no route reads (<see cref="QueryLengthLimit"/>).</summary>
+    public static WebApplication UseQueryLengthLimit(this WebApplication app)
+    {
+        app.UseMiddleware<QueryLengthLimit>();
+        return app;
+    }
+
     /// <summary>After routing and access control: per-client caps on the expensive routes, and the PNG renderer cap.</summary>
     public static WebApplication UseExpensiveRouteLimits(this WebApplication app)
     {

@@ -14,6 +14,10 @@ namespace GeoSituation.Server.Tiles;
 /// A tile computed while an article was committing might miss it; a generation counter bumped on every
 /// invalidation keeps such a tile out of the cache (it is still served once, as it was correct when read).
 /// The basemap never changes while the server runs and is only evicted for space.
+/// The byte budget counts what an entry costs the process, not only its tile: the variant key (two bytes a
+/// character) and <see cref="EntryOverhead"/> for the objects around it, so empty tiles and long keys are
+/// bounded too (an empty tile used to count 0 bytes, and 40,000 of them took 700 MB). A coordinate's map of
+/// variants is dropped with its last variant.
 /// </remarks>
 internal sealed class TileCache
 {
@@ -26,11 +30,23 @@ internal sealed class TileCache
 
     public TileCache(long maxBytes) => this.maxBytes = maxBytes;
 
+    /// <summary>
+    /// What one entry costs besides its tile and key, measured: the tile object, its ETag string, a dictionary
+    /// node, and a share of its coordinate's key and map of variants (about 400 bytes when a coordinate has one variant).
+    /// </summary>
+    internal const int EntryOverhead = 640;
+
+    /// <summary>The bytes an entry for <paramref name="variant"/> costs besides its tile.</summary>
+    internal static long KeyCost(string variant) => EntryOverhead + 2L * variant.Length;
+
     internal readonly record struct TileKey(string Source, int Z, int X, int Y);
 
     public sealed record CachedTile(byte[] Bytes, string ETag)
     {
         public long LastUse;
+
+        /// <summary>The bytes the cache entry costs besides the tile and its compressed copies (<see cref="KeyCost"/>); 0 until cached.</summary>
+        internal long Overhead { get; init; }
 
         /// <summary>How often the tile was served from the cache (0: just made).</summary>
         public long Hits;
@@ -43,8 +59,8 @@ internal sealed class TileCache
 
         private sealed record Representation(byte[] Bytes, string ETag);
 
-        /// <summary>The tile and its compressed copies, in bytes.</summary>
-        public long Size => Bytes.Length + (brotli?.Bytes.Length ?? 0) + (gzip?.Bytes.Length ?? 0);
+        /// <summary>The tile, its compressed copies and the entry's overhead, in bytes.</summary>
+        public long Size => Overhead + Bytes.Length + (brotli?.Bytes.Length ?? 0) + (gzip?.Bytes.Length ?? 0);
 
         /// <summary>The tile compressed with "br" or "gzip" (made on first use, then kept) and that representation's ETag.</summary>
         public (byte[] Bytes, string ETag) Encoded(string encoding)
@@ -89,21 +105,26 @@ internal sealed class TileCache
     }
 
     /// <summary>The cached tile, or the one <paramref name="make"/> returns (cached unless an ingest committed meanwhile).</summary>
-    /// <param name="variant">The query string parts that change the tile (datetime), "" for none.</param>
+    /// <param name="variant">The canonical query parts that change the tile (<see cref="TileQuery"/>), "" for none.</param>
     public async Task<CachedTile> GetOrMakeAsync(TileSourceInfo source, int z, int x, int y, string variant, Func<Task<byte[]>> make)
     {
         if (TryGetCached(source, z, x, y, variant, out var hit)) return hit;
         var key = new TileKey(source.Id, z, x, y);
         var before = Interlocked.Read(ref generation);
         var made = await make();
-        var tile = new CachedTile(made, ETagOf(made)) { LastUse = Interlocked.Increment(ref clock) };
+        var tile = new CachedTile(made, ETagOf(made)) { LastUse = Interlocked.Increment(ref clock), Overhead = KeyCost(variant) };
         if (Interlocked.Read(ref generation) == before)
         {
-            var added = tiles.GetOrAdd(key, _ => new ConcurrentDictionary<string, CachedTile>(StringComparer.Ordinal));
-            if (added.TryAdd(variant, tile))
+            // Under the eviction lock: eviction drops a coordinate's map once it is empty, and a tile added to a
+            // map just dropped would be counted and never found.
+            lock (evictionLock)
             {
-                Volatile.Write(ref tile.Owner, this);
-                Interlocked.Add(ref bytes, tile.Size);
+                var added = tiles.GetOrAdd(key, _ => new ConcurrentDictionary<string, CachedTile>(1, 1, StringComparer.Ordinal));
+                if (added.TryAdd(variant, tile))
+                {
+                    Volatile.Write(ref tile.Owner, this);
+                    Interlocked.Add(ref bytes, tile.Size);
+                }
             }
             // An invalidation may have removed the variants map between GetOrAdd and TryAdd: check again.
             if (Interlocked.Read(ref generation) != before) Drop(key);
@@ -203,7 +224,9 @@ internal sealed class TileCache
             foreach (var (key, variant, _) in byAge)
             {
                 if (Interlocked.Read(ref bytes) <= maxBytes * 8 / 10) break;
-                if (tiles.TryGetValue(key, out var variants) && variants.TryRemove(variant, out var removed)) Forget(removed);
+                if (!tiles.TryGetValue(key, out var variants)) continue;
+                if (variants.TryRemove(variant, out var removed)) Forget(removed);
+                if (variants.IsEmpty) tiles.TryRemove(new KeyValuePair<TileKey, ConcurrentDictionary<string, CachedTile>>(key, variants));
             }
         }
     }

@@ -34,6 +34,7 @@ public static class TileEndpoints
             sp.GetRequiredService<ArticleStore>().ArticleStored += cache.InvalidateStoredHere;
             return cache;
         });
+        services.AddSingleton<Raster.RenderCounter>();
         services.AddHostedService<TileInvalidationListener>();
         return services;
     }
@@ -192,7 +193,7 @@ public static class TileEndpoints
         if (!TryParseDatetime(context.Request, out _, out var start, out var end, out problem)) return problem;
         if (!TileFilters.TryParse(context.Request.Query, sources, out var filters, out problem)) return problem;
 
-        var datetime = context.Request.Query["datetime"].ToString();
+        var datetime = TileQuery.CanonicalDatetime(start, end);
         var parts = new List<TileCache.CachedTile>(sources.Count);
         foreach (var source in sources)
         {

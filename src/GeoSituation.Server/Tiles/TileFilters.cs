@@ -8,7 +8,7 @@ namespace GeoSituation.Server.Tiles;
 
 /// <summary>
 /// Property filters of a tile request (<c>/tiles/events/{z}/{x}/{y}?event_type=battle</c>): every query
-/// parameter but <c>datetime</c> names a property and the value it must equal. In a composite tile a filter
+/// parameter but those of <see cref="TileQuery.Parameters"/> names a property and the value it must equal. In a composite tile a filter
 /// applies to the layers that have the property; a name none of them has is a 400, so a typo never silently
 /// shows everything.
 /// </summary>
@@ -22,12 +22,12 @@ internal static class TileFilters
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, given) in query)
         {
-            if (name == "datetime") continue;
+            if (TileQuery.Parameters.Contains(name)) continue;
             if (!sources.Any(s => s.Filters.Contains(name)))
             {
                 var allowed = sources.SelectMany(s => s.Filters).Distinct().ToList();
                 problem = Problem.BadRequest("Unknown tile parameter",
-                    $"'{Shown(name)}' is not a filter of this tile source. Use datetime{(allowed.Count > 0 ? " or one of: " + string.Join(", ", allowed) : "")}.");
+                    $"'{Shown(name)}' is not a filter of this tile source. Use {string.Join(", ", TileQuery.Parameters.Order(StringComparer.Ordinal))}{(allowed.Count > 0 ? " or one of: " + string.Join(", ", allowed) : "")}.");
                 return false;
             }
             if (given.Count != 1)
@@ -69,7 +69,8 @@ internal static class TileFilters
         switch (type)
         {
             case "Number" when decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number):
-                writer.WriteNumber(name, number);
+                // Dividing by 1.000... drops trailing zeros: 7, 7.0 and +007.00 are one filter (and one cache key).
+                writer.WriteNumber(name, number / 1.0000000000000000000000000000m);
                 return true;
             case "Number":
                 error = $"{name} must be a number.";

@@ -13,8 +13,10 @@ namespace GeoSituation.Server.Tests.Robustness;
 
 /// <summary>
 /// Issue 13, point 2: clients that ask for large pages and never read them must not take the database away from
-/// everyone else. A second server on the shared test database with a pool of 4 connections: 12 stalled readers
-/// used to hold all 4 (every database-backed request then waited 15 s for a connection and answered 503).
+/// everyone else. A second server with a pool of 4 connections on a database of its own holding 30,000 places with
+/// long names, so a page of 10,000 is about 13 MB of JSON, far beyond what loopback socket buffers absorb (the seed's
+/// pages fit in them, and the stalled reads never blocked). 12 stalled readers used to hold all 4 connections while
+/// their writes blocked: every database-backed request then waited for a connection and answered 503.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class SlowReaderTests(ServerFixture fixture)
@@ -22,14 +24,31 @@ public sealed class SlowReaderTests(ServerFixture fixture)
     [Fact]
     public async Task Clients_that_never_read_large_pages_do_not_take_the_database_from_others()
     {
-        // The data source's connection string drops the password (Npgsql's Persist Security Info): the embedded
-        // cluster's is in its password file.
-        var database = new NpgsqlConnectionStringBuilder(fixture.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString)
+        var shared = fixture.Services.GetRequiredService<NpgsqlDataSource>();
+        var name = $"slow_readers_{Guid.NewGuid():N}";
+        await using (var create = shared.CreateCommand($"CREATE DATABASE {name}")) await create.ExecuteNonQueryAsync();
+        try
         {
-            Password = File.ReadAllText(GeoSituation.Postgis.Embedded.EmbeddedPostgres.PasswordFile(fixture.DataFolder)).Trim(),
-            MaxPoolSize = 4,
-            Timeout = 5,
-        };
+            await StallAndServeOthersAsync(new NpgsqlConnectionStringBuilder(shared.ConnectionString)
+            {
+                Database = name,
+                // The data source's connection string drops the password (Npgsql's Persist Security Info): the
+                // embedded cluster's is in its password file.
+                Password = File.ReadAllText(GeoSituation.Postgis.Embedded.EmbeddedPostgres.PasswordFile(fixture.DataFolder)).Trim(),
+                MaxPoolSize = 4,
+                Timeout = 5,
+            });
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var drop = shared.CreateCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private async Task StallAndServeOthersAsync(NpgsqlConnectionStringBuilder database)
+    {
         await using var app = ServerApp.Build(
         [
             "--urls=http://127.0.0.1:0",
@@ -42,6 +61,15 @@ public sealed class SlowReaderTests(ServerFixture fixture)
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
+        // The server has made the schema; 30,000 mentioned places with 1,200-character names.
+        await using (var fill = app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
+            INSERT INTO places (id, name, kind, geom, mention_count, article_count)
+            SELECT i, 'Place ' || i || ' ' || repeat('n', 1200), 'city', ST_SetSRID(ST_MakePoint(34 + i / 100000.0, 31), 4326), 1, 1
+            FROM generate_series(1, 30000) AS i
+            """))
+        {
+            await fill.ExecuteNonQueryAsync();
+        }
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         var stalled = new List<Socket>();
@@ -54,7 +82,7 @@ public sealed class SlowReaderTests(ServerFixture fixture)
                 stalled.Add(socket);
                 await socket.ConnectAsync(IPAddress.Loopback, address.Port);
                 await socket.SendAsync(Encoding.ASCII.GetBytes(
-                    $"GET /collections/mentions/items?limit=10000 HTTP/1.1\r\nHost: 127.0.0.1:{address.Port}\r\nConnection: close\r\n\r\n"));
+                    $"GET /collections/places/items?limit=10000 HTTP/1.1\r\nHost: 127.0.0.1:{address.Port}\r\nConnection: close\r\n\r\n"));
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
 
@@ -71,12 +99,16 @@ public sealed class SlowReaderTests(ServerFixture fixture)
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"round {round}: {clock.Elapsed.TotalSeconds:0.0} s");
             }
 
-            // After the write timeout the stalled responses are cut (or, if one fitted in the socket buffers, it ended): no
-            // connection stays open.
+            // After the write timeout (3 s) the stalled responses are cut: no connection stays open. Read only once it
+            // has passed, so reading does not unblock a write that was about to be cut.
+            await Task.Delay(TimeSpan.FromSeconds(5));
             var deadline = Stopwatch.StartNew();
             foreach (var socket in stalled)
             {
-                Assert.True(await ClosedByServerAsync(socket, TimeSpan.FromSeconds(20) - deadline.Elapsed), "a stalled reader was not cut");
+                var received = await ReceivedUntilClosedAsync(socket, TimeSpan.FromSeconds(20) - deadline.Elapsed);
+                Assert.True(received >= 0, "a stalled reader was not cut");
+                // Cut, not finished: the page did not fit in the socket buffers, so the server's writes really blocked.
+                Assert.True(received < 10_000_000, $"a stalled reader got {received} bytes: the whole page fitted in the buffers");
             }
         }
         finally
@@ -86,23 +118,25 @@ public sealed class SlowReaderTests(ServerFixture fixture)
         }
     }
 
-    /// <summary>Reads what the server sent until it closes the connection (true) or the time is up (false).</summary>
-    private static async Task<bool> ClosedByServerAsync(Socket socket, TimeSpan within)
+    /// <summary>Reads what the server sent until it closes the connection (the bytes read) or the time is up (-1).</summary>
+    private static async Task<long> ReceivedUntilClosedAsync(Socket socket, TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within > TimeSpan.Zero ? within : TimeSpan.FromMilliseconds(1));
         var buffer = new byte[64 * 1024];
+        long received = 0;
         try
         {
-            while (await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token) > 0) { }
-            return true;
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token)) > 0) received += read;
+            return received;
         }
         catch (SocketException)
         {
-            return true;
+            return received;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return -1;
         }
     }
 }

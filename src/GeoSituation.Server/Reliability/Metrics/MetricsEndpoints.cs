@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GeoSituation.Server.Tiles;
+using GeoSituation.Server.Tiles.Raster;
 
 namespace GeoSituation.Server.Reliability.Metrics;
 
@@ -13,7 +14,7 @@ internal static class MetricsEndpoints
             .WithTags("Health")
             .ExcludeFromDescription();
 
-    private static IResult Scrape(RequestMetrics requests, NpgsqlMetrics npgsql, TileCache tiles, DatabaseMonitor database)
+    private static IResult Scrape(RequestMetrics requests, NpgsqlMetrics npgsql, TileCache tiles, RenderCounter renders, DatabaseMonitor database)
     {
         var text = new PrometheusText();
 
@@ -56,6 +57,9 @@ internal static class MetricsEndpoints
         }
         text.Family("geosituation_tile_cache_bytes", "gauge", "Bytes of tiles held in the in-process cache.").Sample("geosituation_tile_cache_bytes", "", tiles.Bytes);
         text.Family("geosituation_tile_cache_tiles", "gauge", "Tiles held in the in-process cache.").Sample("geosituation_tile_cache_tiles", "", tiles.Count);
+
+        text.Family("geosituation_png_renders_total", "counter", "PNG tiles drawn (cache misses of /tiles/{layer}/{z}/{x}/{y}.png).").Sample("geosituation_png_renders_total", "", renders.Total);
+        text.Family("geosituation_png_renders_peak", "gauge", "The most PNG tiles drawn at the same moment since start (GEOSITUATION_RENDER_CONCURRENCY caps it).").Sample("geosituation_png_renders_peak", "", renders.Peak);
 
         text.Family("geosituation_database_up", "gauge", "1 when the last database probe (every second) succeeded.").Sample("geosituation_database_up", "", database.IsUp ? 1 : 0);
         text.Family("geosituation_database_outages_total", "counter", "Times the database stopped answering.").Sample("geosituation_database_outages_total", "", database.Outages);

@@ -32,7 +32,7 @@ public static class RasterTileEndpoints
     }
 
     private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context,
-        NpgsqlDataSource dataSource, TileCache cache, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, TileCache cache, RenderCounter renders, CancellationToken cancellationToken)
     {
         var sources = new List<TileSourceInfo>();
         foreach (var id in layer.Split(',', StringSplitOptions.TrimEntries))
@@ -64,8 +64,10 @@ public static class RasterTileEndpoints
         // same range, so the composite goes with them. The basemap alone never changes while the server runs.
         var owner = sources.FirstOrDefault(s => s.TimeFiltered) ?? sources[0];
         var timeFiltered = sources.Any(s => s.TimeFiltered);
-        var variant = "png:" + string.Join(',', sources.Select(s => s.Id)) + (timeFiltered ? "|" + datetime.ToString() : "");
-        var tile = await cache.GetOrMakeAsync(owner, zoom, (int)column, (int)row, variant, async () =>
+        // Only the parameters the route declares (TileQuery.Parameters), canonical: a new spelling of the same
+        // datetime, or a parameter the route ignores, is served from the cache instead of drawn again.
+        var variant = "png:" + string.Join(',', sources.Select(s => s.Id)) + (timeFiltered ? "|" + TileQuery.CanonicalDatetime(start, end) : "");
+        var tile = await cache.GetOrMakeAsync(owner, zoom, (int)column, (int)row, variant, () => renders.CountAsync(async () =>
         {
             var features = new Dictionary<string, List<RasterFeature>>(StringComparer.Ordinal);
             foreach (var source in sources)
@@ -73,7 +75,7 @@ public static class RasterTileEndpoints
                 features[source.Id] = await RasterTileStore.GetFeaturesAsync(dataSource, source, zoom, (int)column, (int)row, start, end, cancellationToken);
             }
             return TileRenderer.Render(features.Keys, zoom, features);
-        });
+        }));
 
         var headers = context.Response.Headers;
         headers.ETag = tile.ETag;
