@@ -44,7 +44,7 @@ internal static class AnalysisLine
             w.WriteString("text", d.NumberText);
             w.WriteNumber("start", d.Span.Start);
             w.WriteNumber("end", d.Span.End);
-            w.WriteString("direction", d.Direction == DisplacementDirection.At ? "at" : "from");
+            w.WriteString("direction", WireNames.Of(d.Direction));
             WritePlace(w, "place", d.Place);
             WritePlace(w, "origin", d.Origin);
             if (d.AsOf is { } asOf) w.WriteString("as_of", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -154,7 +154,7 @@ internal static class ArticleRows
         Add(command, rows.Select(r => r.Figure.High).ToArray());
         Add(command, rows.Select(r => CleanOrNull(r.Figure.Qualifier)).ToArray());
         Add(command, rows.Select(r => Clean(r.Figure.NumberText)).ToArray());
-        Add(command, rows.Select(r => r.Figure.Direction == DisplacementDirection.From ? "from" : "at").ToArray());
+        Add(command, rows.Select(r => WireNames.Of(r.Figure.Direction)).ToArray());
         Add(command, rows.Select(r => r.Figure.AsOf).ToArray());
         Add(command, rows.Select(r => AsOfBasisName(r.Figure.AsOfBasis)).ToArray());
         Add(command, rows.Select(r => r.Figure.Span.Start).ToArray());

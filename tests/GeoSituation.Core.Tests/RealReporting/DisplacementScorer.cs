@@ -62,7 +62,6 @@ public static class DisplacementScorer
 {
     public static CorpusScore Score(IReadOnlyList<RealReportingItem> items, ArticleAnalyzer analyzer, Core.Gazetteer.Gazetteer gazetteer)
     {
-        IsPlace = (found, gold, alternates, country) => SamePlace(gazetteer, found, gold, alternates, country);
         var gaza = new SliceScore();
         var other = new SliceScore();
         var log = new StringBuilder();
@@ -76,7 +75,7 @@ public static class DisplacementScorer
             slice.Predicted += found.Count;
             foreach (var gold in item.Figures)
             {
-                var index = BestMatch(gold, found);
+                var index = BestMatch(gazetteer, gold, found);
                 if (index < 0)
                 {
                     log.AppendLine(CultureInfo.InvariantCulture, $"MISS  {item.Id}: {gold.Count} {gold.Unit} {gold.Direction} {gold.Place} <- {gold.Origin}   | {Clip(item.Text)}");
@@ -85,7 +84,7 @@ public static class DisplacementScorer
                 var figure = found[index];
                 found.RemoveAt(index);
                 slice.Matched++;
-                var placeRight = IsPlace(figure.Place, gold.Place, gold.PlaceAlternates, gold.PlaceCountry);
+                var placeRight = SamePlace(gazetteer, figure.Place, gold.Place, gold.PlaceAlternates, gold.PlaceCountry);
                 if (placeRight) slice.RightPlace++;
                 else if (figure.Place is null) slice.MissingPlace++;
                 else slice.WrongPlace++;
@@ -95,7 +94,7 @@ public static class DisplacementScorer
                 if (gold.Origin is not null)
                 {
                     slice.GoldOrigins++;
-                    if (IsPlace(figure.Origin, gold.Origin, null, gold.OriginCountry)) slice.RightOrigins++;
+                    if (SamePlace(gazetteer, figure.Origin, gold.Origin, null, gold.OriginCountry)) slice.RightOrigins++;
                 }
                 if (gold.Unit != "people")
                 {
@@ -117,7 +116,7 @@ public static class DisplacementScorer
                 if (gold.Kind != "displaced")
                 {
                     slice.GoldKindNotDisplaced++;
-                    if (KindName(figure.Movement) == gold.Kind) slice.RightKind++;
+                    if (WireNames.Of(figure.Movement) == gold.Kind) slice.RightKind++;
                 }
                 if (!placeRight)
                 {
@@ -152,14 +151,7 @@ public static class DisplacementScorer
         found.IsVague && Array.IndexOf(CorpusMagnitudes, gold.Count) >= 0
         && Math.Floor(Math.Log10(Math.Max(1, found.StatedCount))) == Math.Floor(Math.Log10(gold.Count));
 
-    private static string KindName(MovementKind kind) => kind switch
-    {
-        MovementKind.Returned => "returned",
-        MovementKind.Deported => "deported",
-        _ => "displaced",
-    };
-
-    private static int BestMatch(GoldFigure gold, List<DisplacementFigure> found)
+    private static int BestMatch(Core.Gazetteer.Gazetteer gazetteer, GoldFigure gold, List<DisplacementFigure> found)
     {
         var fallback = -1;
         for (var i = 0; i < found.Count; i++)
@@ -167,13 +159,12 @@ public static class DisplacementScorer
             var f = found[i];
             var count = gold.Unit == "people" ? f.People : f.StatedCount;
             if (count != gold.Count && f.StatedCount != gold.Count && !SameMagnitude(f, gold)) continue;
-            if (IsPlace(f.Place, gold.Place, gold.PlaceAlternates, gold.PlaceCountry)) return i;
+            if (SamePlace(gazetteer, f.Place, gold.Place, gold.PlaceAlternates, gold.PlaceCountry)) return i;
             if (fallback < 0) fallback = i;
         }
         return fallback;
     }
 
-    private static Func<GazetteerEntry?, string?, string[]?, string?, bool> IsPlace = (_, _, _, _) => false;
 
     // The gold name names the found entry: its name or an alternate name after normalisation, or a name the gazetteer
     // lists the entry under (aliases: "Turkey" for Türkiye).

@@ -117,15 +117,8 @@ public static class EventsScorer
         return new EventsScore(gaza, other, all, log.ToString());
     }
 
-    public static string TypeName(SituationEventType type) => type switch
-    {
-        SituationEventType.Battles => "Battles",
-        SituationEventType.ExplosionsRemoteViolence => "Explosions/Remote violence",
-        SituationEventType.ViolenceAgainstCivilians => "Violence against civilians",
-        SituationEventType.Protests => "Protests",
-        SituationEventType.Riots => "Riots",
-        _ => "Strategic developments",
-    };
+    // ACLED's name of the type, as the export writes it (HumanitarianAccess is a strategic development there).
+    public static string TypeName(SituationEventType type) => AcledCodes.EventType(type, null);
 
     private static bool SamePlace(Core.Gazetteer.Gazetteer gazetteer, GazetteerEntry found, GoldEvent gold) =>
         gold.Location is not null && RealReportingCorpus.IsNamed(gazetteer, found, (gold.LocationAlternates ?? []).Prepend(gold.Location), gold.Country);

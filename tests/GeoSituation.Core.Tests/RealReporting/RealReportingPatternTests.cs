@@ -38,10 +38,10 @@ public sealed class RealReportingPatternTests(GazetteerFixture fixture)
         var figure = Assert.Single(Figures(text));
         Assert.Equal(people, figure.People);
         Assert.NotNull(figure.Place);
-        Assert.True(DisplacementScorerNames.Same(fixture.Gazetteer, figure.Place, place), $"place {figure.Place.Name}, expected {place}");
+        Assert.True(RealReportingCorpus.IsNamed(fixture.Gazetteer, figure.Place, [place], null), $"place {figure.Place.Name}, expected {place}");
         Assert.Equal(direction, WireNames.Of(figure.Direction));
         if (origin is null) Assert.Null(figure.Origin);
-        else Assert.True(figure.Origin is not null && DisplacementScorerNames.Same(fixture.Gazetteer, figure.Origin, origin), $"origin {figure.Origin?.Name}, expected {origin}");
+        else Assert.True(figure.Origin is not null && RealReportingCorpus.IsNamed(fixture.Gazetteer, figure.Origin, [origin], null), $"origin {figure.Origin?.Name}, expected {origin}");
     }
 
     [Fact]
@@ -99,12 +99,4 @@ public sealed class RealReportingPatternTests(GazetteerFixture fixture)
         Assert.All(figures, f => Assert.Equal(MovementKind.Returned, f.Movement));
         Assert.Contains("Sennar", figures.Single(f => f.People == 12_000).Place!.Name, StringComparison.Ordinal);
     }
-}
-
-/// <summary>The scorer's place rule, for tests: the gazetteer lists the entry under the expected name.</summary>
-internal static class DisplacementScorerNames
-{
-    public static bool Same(Core.Gazetteer.Gazetteer gazetteer, Core.Gazetteer.GazetteerEntry found, string name) =>
-        found.Name.Contains(name, StringComparison.OrdinalIgnoreCase)
-        || gazetteer.Lookup(name).Any(h => gazetteer.Entries[h.Entry].Id == found.Id);
 }

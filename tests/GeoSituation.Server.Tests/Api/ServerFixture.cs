@@ -26,6 +26,14 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The running server's services (its NpgsqlDataSource, for tests that change the database behind its back).</summary>
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The server is not started.");
 
+    /// <summary>The shared server's database, with the embedded cluster's password: Npgsql leaves the password out of a
+    /// data source's connection string (Persist Security Info), and a second server needs it to connect.</summary>
+    public Npgsql.NpgsqlConnectionStringBuilder DatabaseConnection() =>
+        new(Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString)
+        {
+            Password = File.ReadAllText(GeoSituation.Postgis.Embedded.EmbeddedPostgres.PasswordFile(DataFolder)).Trim(),
+        };
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public async Task InitializeAsync()

@@ -29,12 +29,10 @@ public sealed class SlowReaderTests(ServerFixture fixture)
         await using (var create = shared.CreateCommand($"CREATE DATABASE {name}")) await create.ExecuteNonQueryAsync();
         try
         {
-            await StallAndServeOthersAsync(new NpgsqlConnectionStringBuilder(shared.ConnectionString)
+            var database = fixture.DatabaseConnection();
+            database.Database = name;
+            await StallAndServeOthersAsync(new NpgsqlConnectionStringBuilder(database.ConnectionString)
             {
-                Database = name,
-                // The data source's connection string drops the password (Npgsql's Persist Security Info): the
-                // embedded cluster's is in its password file.
-                Password = File.ReadAllText(GeoSituation.Postgis.Embedded.EmbeddedPostgres.PasswordFile(fixture.DataFolder)).Trim(),
                 MaxPoolSize = 4,
                 Timeout = 5,
             });

@@ -120,12 +120,7 @@ public sealed class TileCacheBoundTests(ServerFixture fixture)
 
     private async Task<TestServer> StartAsync()
     {
-        // The data source's connection string drops the password (Npgsql's Persist Security Info): the embedded
-        // cluster's is in its password file.
-        var database = new NpgsqlConnectionStringBuilder(fixture.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString)
-        {
-            Password = File.ReadAllText(GeoSituation.Postgis.Embedded.EmbeddedPostgres.PasswordFile(fixture.DataFolder)).Trim(),
-        }.ConnectionString;
+        var database = fixture.DatabaseConnection().ConnectionString;
         var app = ServerApp.Build(
         [
             "--urls=http://127.0.0.1:0",
