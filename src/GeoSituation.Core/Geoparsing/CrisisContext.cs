@@ -20,12 +20,15 @@ internal static class CrisisContext
     private const double MinimumContext = 1.0;
     private const double FarKilometres = 1500;
     private const long NotablePopulation = 100_000;
+    // Every weak mention is compared with every other one: past this many mentions (a run-on or hostile text) the
+    // article is no news story to read a geography from, and the pass would be quadratic.
+    private const int MaxMentions = 500;
 
     public static void Apply(Gazetteer.Gazetteer gazetteer, List<Candidate> candidates)
     {
         var entries = gazetteer.Entries;
         var accepted = candidates.Where(c => c.Accepted && c.Entry >= 0).ToList();
-        if (accepted.Count < 2) return;
+        if (accepted.Count < 2 || accepted.Count > MaxMentions) return;
         foreach (var c in accepted)
         {
             var entry = entries[c.Entry];
