@@ -9,6 +9,7 @@ public sealed class EventExtractor(ActorDictionary? actors = null, Gazetteer.Gaz
 {
     private readonly ActorDictionary actors = actors ?? ActorDictionary.Default;
     private readonly TerritorySense? territories = gazetteer is null ? null : new TerritorySense(gazetteer);
+    private readonly EventPlaceRecovery? recovery = gazetteer is null ? null : new EventPlaceRecovery(gazetteer, actors ?? ActorDictionary.Default);
 
     public IReadOnlyList<SituationEvent> Extract(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateTimeOffset? published)
     {
@@ -16,6 +17,6 @@ public sealed class EventExtractor(ActorDictionary? actors = null, Gazetteer.Gaz
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(toponyms);
         DateOnly? day = published is { } p ? DateOnly.FromDateTime(p.DateTime) : null;
-        return new EventScan(text, sentences, territories?.Apply(toponyms) ?? toponyms, day, actors).Run();
+        return new EventScan(text, sentences, territories?.Apply(toponyms) ?? toponyms, day, actors, recovery).Run();
     }
 }

@@ -22,7 +22,7 @@ namespace GeoSituation.Core.Events;
 /// <para>ACLED codes one event per type, location and day; the same event told twice in an article (a
 /// caption and the body) is kept once, with the better date.</para>
 /// </remarks>
-internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published, ActorDictionary actorDictionary)
+internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateOnly? published, ActorDictionary actorDictionary, EventPlaceRecovery? recovery = null)
 {
     private static readonly WordSet Locatives = new(
         "in", "at", "near", "outside", "around", "inside", "across", "into", "on", "throughout", "towards", "toward",
@@ -59,6 +59,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private readonly EventActors actors = new(actorDictionary);
     private readonly List<EventCue> cues = [];
     private readonly List<NumberExpression> numbers = [];
+    private readonly List<DateExpression> dates = [];
     private readonly List<(Toponym Toponym, int First, int End, bool Marked)> candidates = [];
     private readonly List<(EventCue Cue, Toponym Place, bool Vicinity, bool Marked)> chosen = [];
     private readonly Dictionary<int, int> chosenByCue = [];
@@ -71,6 +72,15 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private bool sentenceRemoteKnown;
 
     private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
+
+    private readonly List<Toponym> recovered = [];
+    private HashSet<string>? articleCountries;
+
+    // The countries an article is about: those of the places the geoparser is fairly sure of.
+    private HashSet<string> ArticleCountries => articleCountries ??= toponyms
+        .Where(t => t.Confidence >= 0.5 && t.Place.CountryCode.Length == 2)
+        .Select(t => t.Place.CountryCode)
+        .ToHashSet(StringComparer.Ordinal);
 
     public List<SituationEvent> Run()
     {
@@ -93,7 +103,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         sentenceRemoteKnown = false;
         actors.Load(tokens);
         LoadCandidates(sentence);
-        var dated = DateExpressionParser.FindAsOf(tokens, published);
+        dates.Clear();
+        DateExpressionParser.FindAllAsOf(tokens, published, dates);
+        var dated = dates.Count > 0 ? dates[0] : (DateExpression?)null;
         var (date, timePrecision) = dated is { } d ? (d.Date, d.Precision) : published is { } p ? (p, 2) : ((DateOnly?)null, 3);
         numbers.Clear();
         NumberExpressionParser.FindAll(tokens, numbers);
@@ -130,14 +142,60 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         foreach (var (cue, toponym, vicinity, marked) in chosen)
         {
             var confidence = toponym.Confidence * (marked ? 1.0 : 0.85);
-            Add(events, cue, toponym.Place, PrecisionOf(toponym.Place, vicinity), date, timePrecision, confidence);
+            var (cueDate, cuePrecision) = DateOf(cue, date, timePrecision);
+            Add(events, cue, toponym.Place, PrecisionOf(toponym.Place, vicinity), cueDate, cuePrecision, confidence);
             // "rallies in Tel Aviv, Jerusalem, Haifa and Beersheba", "bombed Zebdine and Kfar Tebnit": ACLED codes one
             // event per location, so every place listed with the chosen one is an event of the same cue.
             foreach (var listed in ListedWith(toponym))
             {
-                Add(events, cue, listed.Place, PrecisionOf(listed.Place, vicinity), date, timePrecision, listed.Confidence * (marked ? 1.0 : 0.85));
+                Add(events, cue, listed.Place, PrecisionOf(listed.Place, vicinity), cueDate, cuePrecision, listed.Confidence * (marked ? 1.0 : 0.85));
             }
         }
+    }
+
+    private static readonly WordSet Reporting = new(
+        "said", "says", "told", "announced", "reported", "confirmed", "added", "stated", "claimed", "tweeted", "posted", "wrote");
+
+    // "sank on Wednesday after fighters attacked it ... on Monday", "said on Saturday that ... were killed in a strike
+    // on Thursday": with several dates in a sentence, the event takes the one nearest its cue, and a date that dates
+    // a statement ("said on Saturday") dates no event.
+    private (DateOnly? Date, int Precision) DateOf(EventCue cue, DateOnly? sentenceDate, int sentencePrecision)
+    {
+        if (dates.Count < 2) return (sentenceDate, sentencePrecision);
+        DateExpression? best = null;
+        var bestDistance = double.MaxValue;
+        foreach (var d in dates)
+        {
+            if (IsStatementDate(d) || IsPlannedDate(d)) continue;
+            var distance = d.FirstToken >= cue.Token ? d.FirstToken - cue.Token : 1.5 * (cue.Token - d.EndToken + 1);
+            // A date far from the cue dates another clause ("... since the incursion on Aug. 6").
+            if (distance <= DateWindow && distance < bestDistance) (best, bestDistance) = (d, distance);
+        }
+        return best is { } b ? (b.Date, b.Precision) : (sentenceDate, sentencePrecision);
+    }
+
+    private const int DateWindow = 15;
+
+    private static readonly WordSet Planning = new("due", "will", "expected", "scheduled", "set", "planned", "until", "by", "from");
+
+    // "the truce due to take effect on Sunday": a date in the future dates a plan, not what happened.
+    private bool IsPlannedDate(DateExpression d)
+    {
+        for (var k = d.FirstToken - 1; k >= 0 && k >= d.FirstToken - 5; k--)
+        {
+            if (tokens.In(k, Planning)) return true;
+            if (tokens.IsClauseBreak(k) || tokens.IsSymbol(k, ',')) return false;
+        }
+        return false;
+    }
+
+    private bool IsStatementDate(DateExpression d)
+    {
+        for (var k = d.FirstToken - 1; k >= 0 && k >= d.FirstToken - 2; k--)
+        {
+            if (tokens.In(k, Reporting)) return true;
+        }
+        return false;
     }
 
     // The candidates joined to the chosen place by commas, "and" or "or", of the same kind, on either side of it.
@@ -374,7 +432,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     {
         candidates.Clear();
         var anyMarked = false;
-        foreach (var toponym in Places.In(sentence))
+        var inSentence = Places.In(sentence);
+        recovered.Clear();
+        recovery?.Find(tokens, IsGoverned, inSentence, ArticleCountries, toponyms, recovered);
+        IEnumerable<Toponym> all = recovered.Count == 0 ? inSentence : inSentence.Concat(recovered).OrderBy(t => t.Span.Start);
+        foreach (var toponym in all)
         {
             var first = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
             if (first < 0) continue;
@@ -391,10 +453,13 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             anyMarked |= marked;
             candidates.Add((toponym, first, end, marked));
         }
-        // "in Tel Aviv, Jerusalem, Haifa and Beersheba": places listed after a governed place are governed too.
+        // "in Tel Aviv, Jerusalem, Haifa and Beersheba": places listed after a governed place are governed too, and so is
+        // the part of a governed place named after its possessive ("in Gaza City's Sabra neighbourhood").
         for (var i = 1; i < candidates.Count; i++)
         {
-            if (!candidates[i].Marked && candidates[i - 1].Marked && Joined(candidates[i - 1].End, candidates[i].First))
+            var previous = candidates[i - 1];
+            var partOf = tokens.IsPossessiveAt(previous.End) && candidates[i].First == previous.End + 2;
+            if (!candidates[i].Marked && previous.Marked && (partOf || Joined(previous.End, candidates[i].First)))
                 candidates[i] = candidates[i] with { Marked = true };
         }
         // An unmarked city is the scene only when nothing better is named.
@@ -446,7 +511,33 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         return false;
     }
 
-    private static bool IsMoreSpecific(GazetteerEntry a, GazetteerEntry b) => Rank(a.Kind) < Rank(b.Kind);
+    // ACLED codes the most precise location stated: of two places a few kilometres apart ("the al-Mawasi area west of
+    // Khan Younis", "Aitou, a village in the Zgharta district", "Gaza City's Sabra neighbourhood") the finer one is the
+    // scene and the other locates it. Far apart, they are two scenes and the kind decides (a town before its province).
+    private static bool IsMoreSpecific(GazetteerEntry a, GazetteerEntry b)
+    {
+        if (AreNear(a, b)) return Fineness(a) < Fineness(b);
+        return Rank(a.Kind) < Rank(b.Kind);
+    }
+
+    private const double NearKilometres = 40;
+
+    private static bool AreNear(GazetteerEntry a, GazetteerEntry b) =>
+        a.Id != b.Id && Geo.Kilometres(a.Latitude, a.Longitude, b.Latitude, b.Longitude) <= NearKilometres;
+
+    // Smaller is finer: a neighbourhood or camp, then a small named area or village, a town, a city, an admin area,
+    // a large region, a country.
+    private static int Fineness(GazetteerEntry place) => place.Kind switch
+    {
+        PlaceKind.City when place.FeatureCode is "PPLX" or "CMPRF" => 0,
+        // A small named area ("al-Mawasi", "Bhasan Char"), not a part of a country named by its direction ("Southern Gaza").
+        PlaceKind.Region when place.Boundary is null && place.CountryCode.Length == 2 && !NamedByDirection(place.Name) => 1,
+        PlaceKind.City when place.Population < 100_000 => 1,
+        PlaceKind.City => 2,
+        PlaceKind.AdminArea => 3,
+        PlaceKind.Region => 4,
+        _ => 5,
+    };
 
     private static int Rank(PlaceKind kind) => kind switch
     {
@@ -457,6 +548,16 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     };
 
     // ACLED geo-precision: 1 the town itself, 2 near a town or a part of a region (a governorate), 3 a larger region or country.
+    private static readonly WordSet DirectionWords = new(
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest",
+        "southeast", "southwest", "upper", "lower", "greater");
+
+    private static bool NamedByDirection(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && DirectionWords.Contains(name.AsSpan(0, space));
+    }
+
     private static int PrecisionOf(GazetteerEntry place, bool vicinity) => place.Kind switch
     {
         PlaceKind.City => vicinity ? 2 : 1,

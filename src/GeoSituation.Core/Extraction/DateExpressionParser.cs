@@ -42,6 +42,18 @@ internal static class DateExpressionParser
         return null;
     }
 
+    /// <summary>Every date of the sentence that is not the start of a period, in order.</summary>
+    public static void FindAllAsOf(SentenceTokens tokens, DateOnly? published, List<DateExpression> found)
+    {
+        if (published is { Year: < 1000 or > 9000 }) published = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!TryParse(tokens, i, published, out var expression)) continue;
+            if (!expression.IsPeriodStart) found.Add(expression);
+            i = Math.Max(i, expression.EndToken - 1);
+        }
+    }
+
     private static bool TryParse(SentenceTokens tokens, int i, DateOnly? published, out DateExpression expression)
     {
         expression = default;
