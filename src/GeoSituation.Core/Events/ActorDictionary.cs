@@ -25,12 +25,30 @@ public sealed class ActorDictionary
 
     private readonly FrozenDictionary<string, KnownActor> byAlias;
     private readonly FrozenSet<string> firstWords;
+    private readonly FrozenDictionary<string, KnownActor> militaryByCountry;
+    private readonly FrozenDictionary<string, KnownActor> policeByCountry;
 
     private ActorDictionary(Dictionary<string, KnownActor> aliases)
     {
         byAlias = aliases.ToFrozenDictionary(StringComparer.Ordinal);
         firstWords = aliases.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        var actors = aliases.Values.Distinct().Where(a => a.Type == ActorType.StateForces && a.Country.Length == 2).ToList();
+        militaryByCountry = ForcesByCountry(actors, "Military Forces of ");
+        policeByCountry = ForcesByCountry(actors, "Police Forces of ");
     }
+
+    // ACLED's state forces are "Military Forces of X (period)" and "Police Forces of X (period)"; a unit adds words
+    // after the period ("... Special Forces"), so the country's force is the shortest such name.
+    private static FrozenDictionary<string, KnownActor> ForcesByCountry(List<KnownActor> actors, string prefix) =>
+        actors.Where(a => a.Name.StartsWith(prefix, StringComparison.Ordinal))
+            .GroupBy(a => a.Country)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(a => a.Name.Length).ThenBy(a => a.Name, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+
+    /// <summary>A country's military ("the army", "government troops" in a country's events), or null.</summary>
+    public KnownActor? MilitaryOf(string country) => militaryByCountry.GetValueOrDefault(country);
+
+    /// <summary>A country's police ("police fired tear gas"), or null.</summary>
+    public KnownActor? PoliceOf(string country) => policeByCountry.GetValueOrDefault(country);
 
     /// <summary>geodata/actors.tsv, plus the file GEOSITUATION_ACTORS names.</summary>
     public static ActorDictionary Default => Shared.Value;

@@ -60,6 +60,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private readonly List<EventCue> cues = [];
     private readonly List<NumberExpression> numbers = [];
     private readonly List<DateExpression> dates = [];
+    private readonly List<(int First, int End, string Country)> countrySubjects = [];
+    private readonly Dictionary<SituationEventType, EventActor> lastAttacker = [];
+    private bool? sentenceCivilianTargets;
     private readonly List<(Toponym Toponym, int First, int End, bool Marked)> candidates = [];
     private readonly List<(EventCue Cue, Toponym Place, bool Vicinity, bool Marked)> chosen = [];
     private readonly Dictionary<int, int> chosenByCue = [];
@@ -101,8 +104,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     {
         sentenceFatalities = null;
         sentenceRemoteKnown = false;
-        actors.Load(tokens);
         LoadCandidates(sentence);
+        actors.Load(tokens, CountrySubjects(sentence), EventCountry(sentence));
+        sentenceCivilianTargets = null;
         dates.Clear();
         DateExpressionParser.FindAllAsOf(tokens, published, dates);
         var dated = dates.Count > 0 ? dates[0] : (DateExpression?)null;
@@ -151,6 +155,84 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
                 Add(events, cue, listed.Place, PrecisionOf(listed.Place, vicinity), cueDate, cuePrecision, listed.Confidence * (marked ? 1.0 : 0.85));
             }
         }
+    }
+
+    private static readonly WordSet NotAgentBefore = new(
+        "in", "at", "near", "outside", "around", "inside", "across", "into", "on", "throughout", "towards", "toward",
+        "through", "via", "over", "within", "from", "to", "against", "of", "with", "between", "by", "for", "and", "or");
+
+    // Countries named as agents: "Israel unleashed air strikes", "Russia's Defence Ministry said its forces ...".
+    private List<(int First, int End, string Country)> CountrySubjects(int sentence)
+    {
+        countrySubjects.Clear();
+        foreach (var toponym in Places.In(sentence))
+        {
+            if (toponym.Place.Kind != PlaceKind.Country || toponym.Place.CountryCode.Length != 2) continue;
+            var first = tokens.FirstTokenOverlapping(toponym.Span.Start, toponym.Span.End);
+            if (first < 0 || tokens.In(first - 1, NotAgentBefore) || tokens.Is(first - 1, "the") && tokens.In(first - 2, NotAgentBefore)) continue;
+            var end = tokens.EndTokenOverlapping(first, toponym.Span.End);
+            if (tokens.IsPossessiveAt(end))
+            {
+                // "Russia's Defence Ministry said its forces", "South Africa's military": the state speaking or acting;
+                // "Ukraine's largest children's hospital" is only a description.
+                if (!StateFollows(end + 2)) continue;
+                end += 2;
+            }
+            // "Israel unleashed a wave of air strikes": the country is the subject of a verb.
+            else if (!(tokens.IsWord(end) && !tokens.IsCapitalised(end) && !tokens.Is(end, "and") && !tokens.Is(end, "or"))) continue;
+            countrySubjects.Add((first, end, toponym.Place.CountryCode));
+        }
+        return countrySubjects;
+    }
+
+    private static readonly WordSet StateWords = new(
+        "army", "military", "forces", "troops", "soldiers", "defence", "defense", "ministry", "navy", "air", "armed", "security", "government");
+
+    private bool StateFollows(int k)
+    {
+        for (var j = k; j < k + 3 && j < tokens.Count; j++)
+        {
+            if (tokens.In(j, StateWords)) return true;
+        }
+        return false;
+    }
+
+    // The country the sentence's events happen in: that of its places below country level, else of its countries,
+    // else the dateline's.
+    private string EventCountry(int sentence)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.Toponym.Place.Kind != PlaceKind.Country && c.Toponym.Place.CountryCode.Length == 2) return c.Toponym.Place.CountryCode;
+        }
+        foreach (var t in Places.In(sentence))
+        {
+            if (t.Place.CountryCode.Length == 2) return t.Place.CountryCode;
+        }
+        return Places.Dateline?.Place.CountryCode ?? "";
+    }
+
+    private static readonly WordSet CivilianTargetWords = new(
+        "home", "homes", "house", "houses", "tent", "tents", "encampment", "school", "schools", "hospital", "hospitals",
+        "market", "marketplace", "mosque", "church", "apartment", "apartments", "residential", "playground", "shelter",
+        "shelters", "hotel", "displaced", "civilians", "residents", "families", "children", "people", "neighbourhood",
+        "neighborhood", "clinic", "bakery", "village", "villagers", "cars", "shops", "ship", "vessel", "carrier", "crew");
+
+    private static readonly WordSet MilitaryTargetWords = new(
+        "base", "bases", "positions", "position", "outpost", "outposts", "headquarters", "depot", "depots", "launcher",
+        "launchers", "barracks", "militants", "fighters", "commander", "commanders", "operatives", "soldiers", "troops",
+        "arsenal", "munitions", "checkpoint", "garrison", "airbase", "airfield", "radar");
+
+    // What was hit is civilian: homes, tents, a school, people; and nothing military is named as hit.
+    private bool CivilianTargets()
+    {
+        var civilian = false;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, MilitaryTargetWords)) return false;
+            civilian |= tokens.In(k, CivilianTargetWords);
+        }
+        return civilian;
     }
 
     private static readonly WordSet Reporting = new(
@@ -225,7 +307,14 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private void Add(List<SituationEvent> events, EventCue cue, GazetteerEntry place, int geoPrecision, DateOnly? date, int timePrecision, double placeConfidence)
     {
         var (type, subType, fatalities) = Refine(cue);
-        var (actor1, actor2) = actors.For(tokens, cue.Token, type, sentenceFatalities?.Victims == Victims.Civilians, place);
+        var (actor1, actor2) = actors.For(tokens, cue.Token, type, sentenceFatalities?.Victims == Victims.Civilians, sentenceCivilianTargets ??= CivilianTargets(), place);
+        // "In the same barrage a missile struck Kryvyi Rih": an attack with no named attacker is, in the article's
+        // telling, by the attacker of its last attack of the same kind.
+        if (type is SituationEventType.ExplosionsRemoteViolence or SituationEventType.Battles or SituationEventType.ViolenceAgainstCivilians)
+        {
+            if (actor1 is null && lastAttacker.TryGetValue(type, out var earlier) && earlier.Name != actor2?.Name) actor1 = earlier;
+            else if (actor1 is not null && actor1.Type is not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters)) lastAttacker[type] = actor1;
+        }
         if (subType == EventCues.TerritoryTaken)
         {
             // ACLED: a state's forces take back their own territory; anyone else overtakes it.
