@@ -38,6 +38,9 @@ internal sealed class EventActors(ActorDictionary dictionary)
 
     private static readonly WordSet Pronouns = new("its", "their");
 
+    private static readonly WordSet Speakers = new(
+        "source", "sources", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement", "statements", "chief", "chiefs", "leader", "leaders");
+
     private bool violent;
 
     // The last military the article named, across sentences: what "the army" refers to next.
@@ -114,6 +117,8 @@ internal sealed class EventActors(ActorDictionary dictionary)
         }
         if (tokens.Is(k, "riot") && tokens.Is(k + 1, "police")) end = k + 2;
         if (!police && !military) return null;
+        // "a military source said", "army spokesman": a speaker, not a side in the event.
+        if (tokens.In(end, Speakers)) return null;
         // "South Africa's military", "Israel's army": a country's possessive was taken as that country's forces.
         if (tokens.Is(k - 1, "s") && tokens.IsGlued(k - 1)) return null;
         if (tokens.In(k - 1, Pronouns))

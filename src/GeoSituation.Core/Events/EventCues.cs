@@ -76,7 +76,12 @@ internal static class EventCues
         ["landmines"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.2, CueFlavor.Violence),
         ["roadside"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
         ["exploded"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
-        ["landmine"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["bomb"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.1, CueFlavor.Violence),
+        ["detonated"] = new(SituationEventType.ExplosionsRemoteViolence, "remote explosive", 0.15, CueFlavor.Violence),
+        ["grenade"] = new(SituationEventType.ExplosionsRemoteViolence, "grenade", 0.15, CueFlavor.Violence),
+        ["grenades"] = new(SituationEventType.ExplosionsRemoteViolence, "grenade", 0.15, CueFlavor.Violence),
+        ["beheaded"] = new(SituationEventType.ViolenceAgainstCivilians, "attack", 0.2, CueFlavor.Plain),
+        ["siege"] = new(SituationEventType.Battles, "armed clash", 0.1, CueFlavor.Violence),
         ["clashes"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
         ["clash"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
         ["clashed"] = new(SituationEventType.Battles, "armed clash", 0.2, CueFlavor.Violence),
@@ -187,7 +192,7 @@ internal static class EventCues
 
     // The words that can end or head a two-word cue: only these pay for the neighbour checks of TryCompound.
     private static readonly WordSet CompoundHeads = new(
-        "took", "taken", "take", "gained", "marched", "walked", "rolled", "swept", "fell", "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
+        "took", "taken", "take", "gained", "opened", "broke", "broken", "marched", "walked", "rolled", "swept", "fell", "ordered", "orders", "order", "trucks", "lorries", "deliveries", "shipments", "supplies", "access", "corridor", "pause",
         "crossing", "crossings");
 
     private static readonly WordSet Troops = new("troops", "forces", "army", "soldiers", "military", "units", "brigades", "tanks");
@@ -299,6 +304,24 @@ internal static class EventCues
             && (tokens.Is(k + 1, "control") || (tokens.Is(k + 2, "control") && (tokens.Is(k + 1, "full") || tokens.Is(k + 1, "complete") || tokens.Is(k + 1, "total")))))
         {
             cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.2, CueFlavor.Plain);
+            return true;
+        }
+        // "had taken Minova", "took Sudzha": a place taken, not a person taken to hospital.
+        if ((tokens.Is(k, "took") || tokens.Is(k, "taken")) && tokens.IsCapitalised(k + 1) && !tokens.IsCapitalised(k))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, TerritoryTaken, 0.15, CueFlavor.Plain);
+            return true;
+        }
+        // "troops opened fire on crowds": a shooting, typed by who was hit (EventScan.Refine).
+        if (tokens.Is(k, "opened") && tokens.Is(k + 1, "fire"))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, "armed clash", 0.05, CueFlavor.Violence);
+            return true;
+        }
+        // "broke through (its) lines": fighting.
+        if ((tokens.Is(k, "broke") || tokens.Is(k, "broken")) && tokens.Is(k + 1, "through"))
+        {
+            cue = new EventCue(k, SituationEventType.Battles, "armed clash", 0.15, CueFlavor.Violence);
             return true;
         }
         if ((tokens.Is(k, "marched") || tokens.Is(k, "walked") || tokens.Is(k, "rolled") || tokens.Is(k, "swept")) && tokens.Is(k + 1, "into") && !tokens.IsCapitalised(k))

@@ -31,7 +31,6 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
     public void Find(SentenceTokens tokens, Func<int, bool> governed, IReadOnlyList<Toponym> accepted,
         IReadOnlySet<string> articleCountries, IReadOnlyList<Toponym> articlePlaces, List<Toponym> found)
     {
-        if (articleCountries.Count == 0) return;
         for (var k = 1; k < tokens.Count; k++)
         {
             if (!tokens.IsCapitalised(k) || Covered(tokens, k, accepted) || !governed(k)) continue;
@@ -72,16 +71,50 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
 
     private GazetteerEntry? Best(string surface, IReadOnlySet<string> countries, IReadOnlyList<Toponym> articlePlaces)
     {
-        GazetteerEntry? best = null;
+        GazetteerEntry? best = null, largest = null;
         var bestDistance = double.MaxValue;
+        var towns = 0;
         foreach (var hit in gazetteer.Lookup(surface))
         {
             var entry = gazetteer.Entries[hit.Entry];
-            if (entry.Kind != PlaceKind.City || !countries.Contains(entry.CountryCode)) continue;
+            if (entry.Kind != PlaceKind.City) continue;
+            towns++;
+            if (largest is null || entry.Population > largest.Population) largest = entry;
+            if (!countries.Contains(entry.CountryCode)) continue;
             var distance = Nearest(entry, articlePlaces);
             if (distance < bestDistance || (distance == bestDistance && entry.Population > best!.Population)) (best, bestDistance) = (entry, distance);
         }
+        // Outside the article's countries ("killed by Israeli fire in Tulkarem", "a US strike on Saada"), only a
+        // town that dwarfs every namesake: a sizeable place is what news means by a bare name.
+        // It must also lie near what the article is about ("Lynn" is not a village in Myanmar's Sagaing).
+        if (best is null && largest is { Population: >= LargeTown } && (towns == 1 || SecondLargest(surface, largest) * 10 < largest.Population)
+            && NearestAny(largest, articlePlaces) <= NeighbourKilometres) best = largest;
         return best;
+    }
+
+    private const long LargeTown = 20_000;
+    private const double NeighbourKilometres = 300;
+
+    private static double NearestAny(GazetteerEntry entry, IReadOnlyList<Toponym> places)
+    {
+        var nearest = double.MaxValue;
+        foreach (var t in places)
+        {
+            if (t.Confidence < 0.5) continue;
+            nearest = Math.Min(nearest, Geo.Kilometres(entry.Latitude, entry.Longitude, t.Place.Latitude, t.Place.Longitude));
+        }
+        return nearest;
+    }
+
+    private long SecondLargest(string surface, GazetteerEntry largest)
+    {
+        long second = 0;
+        foreach (var hit in gazetteer.Lookup(surface))
+        {
+            var entry = gazetteer.Entries[hit.Entry];
+            if (entry.Kind == PlaceKind.City && entry.Id != largest.Id) second = Math.Max(second, entry.Population);
+        }
+        return second;
     }
 
     private static double Nearest(GazetteerEntry entry, IReadOnlyList<Toponym> places)

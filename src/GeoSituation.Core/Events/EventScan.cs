@@ -33,7 +33,8 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private static readonly WordSet ObjectVerbs = new(
         "enter", "entered", "entering", "hit", "hits", "struck", "shelled", "bombed", "bombarded", "stormed", "raided",
         "attacked", "besieged", "surrounded", "invaded", "invade", "targeted", "pounded", "captured", "seized", "reached",
-        "control", "overran", "recaptured", "retook", "struck", "ambushed", "raided", "hitting", "striking");
+        "control", "overran", "recaptured", "retook", "struck", "ambushed", "raided", "hitting", "striking", "taken", "took",
+        "retaken", "overrun");
 
     private static readonly WordSet PlaceFillers = new(
         "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "city", "town",
@@ -66,7 +67,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private readonly List<(Toponym Toponym, int First, int End, bool Marked)> candidates = [];
     private readonly List<(EventCue Cue, Toponym Place, bool Vicinity, bool Marked)> chosen = [];
     private readonly Dictionary<int, int> chosenByCue = [];
-    private readonly Dictionary<(SituationEventType, string?, long, DateOnly?), int> eventIndex = [];
+    private readonly Dictionary<(long, DateOnly?), List<int>> eventIndex = [];
     private ArticlePlaces? places;
 
     // Per sentence, computed on first need and shared by its events.
@@ -337,19 +338,50 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             Actor1 = actor1,
             Actor2 = actor2,
         };
-        if (!eventIndex.TryGetValue((type, subType, place.Id, date), out var same))
+        // ACLED: one event per actor pair, location and day. The same place and day told by several cues ("broke
+        // through its lines at Minova ... had taken Minova", "a strike ... killing 29") is one event, typed by its
+        // most telling cue; a different pair of sides there that day is another event.
+        if (!eventIndex.TryGetValue((place.Id, date), out var same))
         {
-            eventIndex[(type, subType, place.Id, date)] = events.Count;
-            events.Add(situationEvent);
+            eventIndex[(place.Id, date)] = same = [];
+        }
+        foreach (var i in same)
+        {
+            var kept = events[i];
+            if (!SameSides(kept, situationEvent)) continue;
+            // Two developments of different kinds (a troop order and a planned offensive) are two events.
+            if (Weight(kept) < 2 && Weight(situationEvent) < 2 && (kept.Type != situationEvent.Type || kept.SubType != situationEvent.SubType)) continue;
+            var better = Weight(situationEvent) > Weight(kept)
+                         || Weight(situationEvent) == Weight(kept) && (situationEvent.TimePrecision < kept.TimePrecision
+                             || situationEvent.TimePrecision == kept.TimePrecision && situationEvent.Confidence > kept.Confidence)
+                ? situationEvent
+                : kept;
+            events[i] = better with
+            {
+                Fatalities = Max(kept.Fatalities, situationEvent.Fatalities),
+                Actor1 = better.Actor1 ?? kept.Actor1 ?? situationEvent.Actor1,
+                Actor2 = better.Actor2 ?? kept.Actor2 ?? situationEvent.Actor2,
+            };
             return;
         }
-        var kept = events[same];
-        var better = situationEvent.TimePrecision < kept.TimePrecision
-                     || (situationEvent.TimePrecision == kept.TimePrecision && situationEvent.Confidence > kept.Confidence)
-            ? situationEvent
-            : kept;
-        events[same] = better with { Fatalities = Max(kept.Fatalities, situationEvent.Fatalities) };
+        same.Add(events.Count);
+        events.Add(situationEvent);
     }
+
+    private static bool SameSides(SituationEvent a, SituationEvent b) =>
+        a.Actor1 is null || b.Actor1 is null || a.Actor1.Name == b.Actor1.Name
+        || a.Actor2 is not null && b.Actor2 is not null && a.Actor1.Name == b.Actor2.Name && a.Actor2.Name == b.Actor1.Name;
+
+    // How much a type says about what happened there: a place changing hands or a strike over a clash, a clash over
+    // a protest, anything violent over talks and movements.
+    private static int Weight(SituationEvent e) => e.Type switch
+    {
+        SituationEventType.Battles when e.SubType is "government regains territory" or "non-state actor overtakes territory" => 4,
+        SituationEventType.ExplosionsRemoteViolence => 3,
+        SituationEventType.ViolenceAgainstCivilians or SituationEventType.Battles or SituationEventType.Riots => 2,
+        SituationEventType.Protests or SituationEventType.HumanitarianAccess => 1,
+        _ => 0,
+    };
 
     private static readonly WordSet Rioting = new(
         "torched", "looted", "looting", "ransacked", "stormed", "hurled", "smashed", "vandalised", "vandalized", "burned", "burnt", "stones", "rocks");
@@ -387,7 +419,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             return victims == Victims.Combatants ? (SituationEventType.Battles, "armed clash", fatalities) : (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
         // "Gunmen attacked a village, killing five civilians": an attack whose dead are civilians is violence against them.
-        if (cue.Type == SituationEventType.Battles && cue.SubType == "armed clash" && cue.Strength <= 0.05 && victims == Victims.Civilians && remote.SubType is null)
+        // "gunmen opened fire on people at a light rail stop, killing seven": no noun for the dead, but what was hit.
+        if (cue.Type == SituationEventType.Battles && cue.SubType == "armed clash" && cue.Strength <= 0.05 && remote.SubType is null
+            && (victims == Victims.Civilians || victims == Victims.Unknown && (sentenceCivilianTargets ??= CivilianTargets())))
         {
             return (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
