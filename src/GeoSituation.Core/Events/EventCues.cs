@@ -141,20 +141,11 @@ internal static class EventCues
         ["mob"] = new(SituationEventType.Riots, "mob violence", 0.15, CueFlavor.Plain),
         ["talks"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
         ["negotiations"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
-        ["negotiators"] = new(SituationEventType.StrategicDevelopments, Talks, 0.15, CueFlavor.Plain),
         ["negotiating"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
-        ["mediators"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
-        ["mediation"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
         ["ceasefire"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
         ["truce"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
-        ["meeting"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
-        ["meetings"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
         ["met"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
         ["summit"] = new(SituationEventType.StrategicDevelopments, Talks, 0.1, CueFlavor.Plain),
-        ["discussion"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
-        ["discussions"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
-        ["proposal"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
-        ["proposals"] = new(SituationEventType.StrategicDevelopments, Talks, 0.05, CueFlavor.Plain),
         ["agreement"] = new(SituationEventType.StrategicDevelopments, "agreement", 0.1, CueFlavor.Plain),
         ["deployed"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
         ["deployment"] = new(SituationEventType.StrategicDevelopments, "troop movement", 0.1, CueFlavor.Movement),
@@ -238,6 +229,8 @@ internal static class EventCues
         // Most sentences hold no cue: the context checks below read the sentence again, so only pay for them when needed.
         if (!HasCueWord(tokens)) return;
         var cumulative = IsCumulative(tokens);
+        // "fighting ... has killed nearly 200 people since early March": a running total of the fighting too.
+        var runningTotal = cumulative && (Any(tokens, PresentPerfect) || YearStatistic(tokens));
         var background = IsBackground(tokens);
         var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens);
         var attacking = Any(tokens, AttackVerbs);
@@ -276,15 +269,20 @@ internal static class EventCues
             {
                 cue = cue with { Suppressed = true };
             }
-            else if (entry.Flavor == CueFlavor.Lethal && cumulative)
+            else if ((entry.Flavor == CueFlavor.Lethal && (cumulative || YearStatistic(tokens))) || (entry.Flavor == CueFlavor.Violence && runningTotal))
             {
                 // "the death toll has risen to 28,000 since October": a running total, not an event.
                 cue = cue with { Suppressed = true };
             }
-            else if (background && entry.Flavor is CueFlavor.Violence or CueFlavor.Lethal or CueFlavor.Plain)
+            else if ((background || IsBackgroundClause(tokens, k)) && entry.Flavor is CueFlavor.Violence or CueFlavor.Lethal or CueFlavor.Plain)
             {
                 // "Since November 2023 the Houthis have attacked more than 100 vessels", "Ten years after Boko Haram
                 // seized ...", "went on trial": a summary, an anniversary or a trial, not an event of the day.
+                cue = cue with { Suppressed = true };
+            }
+            else if (entry.Flavor == CueFlavor.Plain && tokens.In(k + 1, ProposalNouns))
+            {
+                // "the ceasefire proposal", "a truce plan": a proposal, not a ceasefire.
                 cue = cue with { Suppressed = true };
             }
             else if (IsStatementOrPlan(tokens, k, entry.Flavor))
@@ -365,8 +363,48 @@ internal static class EventCues
 
     private static readonly WordSet Retrospective = new("anniversary", "trial", "verdict", "sentenced", "convicted", "commemorate", "commemorated", "mark", "marked");
 
+    private static readonly WordSet PresentPerfect = new("has", "have");
+    private static readonly WordSet ProposalNouns = new("proposal", "proposals", "plan", "plans", "offer", "offers", "framework", "draft", "bid");
+    private static readonly WordSet Spans = new("day", "days", "hours", "week", "weeks", "month", "months");
+    private static readonly WordSet Fleeing = new("fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape");
+    private static readonly WordSet RelativeWords = new("who", "which");
+    private static readonly WordSet Findings = new("found", "finds", "said", "says", "documented", "concluded", "accused");
+
+    // "militants who had fired rockets from there", "after fleeing bombardment further north", "since their incursion
+    // last August": the cue tells what came before the news, not the news.
+    private static bool IsBackgroundClause(SentenceTokens tokens, int k)
+    {
+        for (var j = k - 1; j >= 0 && j >= k - 3; j--)
+        {
+            if (tokens.In(j, Fleeing) || tokens.Is(j, "since")) return true;
+            if (tokens.Is(j, "had") && tokens.In(j - 1, RelativeWords)) return true;
+        }
+        // "a day after a Houthi drone hit Tel Aviv": the earlier event the news follows on from.
+        for (var j = k - 1; j >= 1 && j >= k - 4; j--)
+        {
+            if (tokens.Is(j, "after") && tokens.In(j - 1, Spans)) return true;
+        }
+        return false;
+    }
+
+    // "At least 5,601 people were killed in gang-related violence across Haiti in 2024": a year's statistic.
+    private static bool YearStatistic(SentenceTokens tokens)
+    {
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!tokens.IsNumber(k) || tokens.Chars(k).Length != 4 || !int.TryParse(tokens.Chars(k), out var year) || year is < 1900 or > 2100) continue;
+            if (tokens.Is(k - 1, "in") || tokens.Is(k - 1, "during") || tokens.Is(k - 1, "throughout")) return true;
+        }
+        return false;
+    }
+
     private static bool IsBackground(SentenceTokens tokens)
     {
+        // "A report by UN experts said ...", "a UN report which found that ...": findings of a report, not the day's news.
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if ((tokens.Is(k, "report") || tokens.Is(k, "reports")) && !tokens.Is(k - 1, "to") && NextWithin(tokens, k, 3, Findings)) return true;
+        }
         var first = 0;
         while (first < tokens.Count && !tokens.IsWord(first)) first++;
         // "Since November 2023 ...", "Since the war began ...": a running summary.
@@ -390,10 +428,12 @@ internal static class EventCues
     // within a few words ("is set to host talks", "expected to reach an agreement", "approved a plan to take control").
     private static bool IsStatementOrPlan(SentenceTokens tokens, int k, CueFlavor flavor)
     {
-        for (var j = k - 1; j >= 0 && j >= k - 8 && !tokens.IsClauseBreak(j); j--)
+        // A denial reaches to the end of its clause ("The Kremlin denied striking the hospital, saying ... blaming a
+        // Ukrainian missile"); a plan marker a few words ("is set to host a new round of ceasefire talks").
+        for (var j = k - 1; j >= 0 && !tokens.IsClauseBreak(j); j--)
         {
             if (tokens.In(j, Denials)) return true;
-            if (flavor == CueFlavor.Plain && j >= k - 4 && (tokens.In(j, PlainPlans) || (tokens.Is(j, "set") && tokens.Is(j + 1, "to")))) return true;
+            if (flavor == CueFlavor.Plain && j >= k - 8 && (tokens.In(j, PlainPlans) || (tokens.Is(j, "set") && tokens.Is(j + 1, "to")))) return true;
         }
         return false;
     }

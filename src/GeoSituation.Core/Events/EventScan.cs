@@ -144,6 +144,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
                 chosen[i] = (cue, toponym, vicinity, marked);
             }
         }
+        DropLocatingAreas();
         foreach (var (cue, toponym, vicinity, marked) in chosen)
         {
             var confidence = toponym.Confidence * (marked ? 1.0 : 0.85);
@@ -279,6 +280,27 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             if (tokens.In(k, Reporting)) return true;
         }
         return false;
+    }
+
+    // "overran the division headquarters in El Fasher, the last army stronghold in Darfur, after a siege": an area
+    // that holds another scene of the sentence only locates it; ACLED codes the most precise place.
+    private void DropLocatingAreas()
+    {
+        if (chosen.Count < 2) return;
+        chosen.RemoveAll(c => Fineness(c.Place.Place) >= 3 && chosen.Exists(d => d.Place.Place.Id != c.Place.Place.Id
+            && Fineness(d.Place.Place) < Fineness(c.Place.Place) && Holds(c.Place.Place, d.Place.Place)));
+    }
+
+    private const double HoldsKilometres = 100;
+
+    private static bool Holds(GazetteerEntry area, GazetteerEntry place)
+    {
+        // Ray crossing, not Geometry.Contains: some country outlines are not valid polygons (dateline slivers), and
+        // a point-in-area test needs no valid topology.
+        if (area.Boundary is { } boundary)
+            return NetTopologySuite.Algorithm.Locate.SimplePointInAreaLocator.Locate(new NetTopologySuite.Geometries.Coordinate(place.Longitude, place.Latitude), boundary)
+                   != NetTopologySuite.Geometries.Location.Exterior;
+        return Geo.Kilometres(area.Latitude, area.Longitude, place.Latitude, place.Longitude) <= HoldsKilometres;
     }
 
     // The candidates joined to the chosen place by commas, "and" or "or", of the same kind, on either side of it.
@@ -597,7 +619,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private static readonly WordSet NamedInstitutions = new(
         "school", "hospital", "mosque", "church", "university", "clinic", "stadium", "programme", "program", "brigade",
-        "brigades", "battalion", "movement", "front", "council", "committee", "agreement", "accords", "process", "format");
+        "brigades", "battalion", "movement", "front", "council", "committee", "agreement", "accords", "process", "format",
+        "street", "road", "square", "boulevard", "avenue", "embassy", "consulate", "envoy", "ambassador", "officials", "citizens",
+        "nationals");
 
     private static readonly WordSet Bearings = new(
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
@@ -653,8 +677,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private static int Fineness(GazetteerEntry place) => place.Kind switch
     {
         PlaceKind.City when place.FeatureCode is "PPLX" or "CMPRF" => 0,
-        // A small named area ("al-Mawasi", "Bhasan Char"), not a part of a country named by its direction ("Southern Gaza").
-        PlaceKind.Region when place.Boundary is null && place.CountryCode.Length == 2 && !NamedByDirection(place.Name) => 1,
+        // A small named area inside a province ("al-Mawasi", "Bhasan Char": a point with an admin-1 parent), not a
+        // part of a country named by its direction ("Southern Gaza") or a region across provinces ("Darfur").
+        PlaceKind.Region when place.Boundary is null && place.Admin1Code.Length > 0 && !NamedByDirection(place.Name) => 1,
         PlaceKind.City when place.Population < 100_000 => 1,
         PlaceKind.City => 2,
         PlaceKind.AdminArea => 3,
