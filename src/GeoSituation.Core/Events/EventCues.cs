@@ -482,10 +482,15 @@ internal static class EventCues
         return false;
     }
 
+    private static readonly WordSet Superlatives = new(
+        "deadliest", "worst", "biggest", "largest", "heaviest", "first", "fiercest", "bloodiest", "most", "highest");
+
     private static bool IsCumulative(SentenceTokens tokens)
     {
         for (var k = 0; k < tokens.Count; k++)
         {
+            // "the deadliest day since the war began" compares the day's events; it does not total them.
+            if (tokens.Is(k, "since") && PreviousWithin(tokens, k, 5, Superlatives)) continue;
             if (tokens.In(k, CumulativeMarkers) || (tokens.Is(k, "so") && tokens.Is(k + 1, "far"))) return true;
         }
         return false;

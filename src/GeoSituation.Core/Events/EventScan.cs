@@ -50,7 +50,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private static readonly WordSet CivilianVictims = new(
         "civilians", "people", "children", "women", "villagers", "residents", "farmers", "workers", "journalists",
-        "patients", "students", "worshippers", "passengers", "family", "families", "men", "boys", "girls");
+        "patients", "students", "worshippers", "passengers", "family", "families", "men", "boys", "girls", "staff", "doctors",
+        "drivers", "medics", "nurses", "fishermen", "pupils", "villager", "residents", "hostages", "colleagues", "relatives",
+        "mourners", "shoppers", "displaced");
 
     private static readonly WordSet Combatants = new(
         "militants", "fighters", "terrorists", "soldiers", "gunmen", "members", "troops", "operatives", "commanders",
@@ -405,6 +407,13 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         _ => 0,
     };
 
+    private static readonly WordSet Crowds = new(
+        "protesters", "protestors", "demonstrators", "crowd", "crowds", "mob", "rioters", "youths", "students");
+
+    private static readonly WordSet ArmedSides = new(
+        "gunmen", "militants", "fighters", "rebels", "insurgents", "jihadists", "militia", "militiamen", "soldiers", "troops",
+        "forces", "army", "gang", "gangs", "bandits", "settlers");
+
     private static readonly WordSet Rioting = new(
         "torched", "looted", "looting", "ransacked", "stormed", "hurled", "smashed", "vandalised", "vandalized", "burned", "burnt", "stones", "rocks");
 
@@ -440,10 +449,18 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             if (remote.SubType is not null) return (remote.Type, remote.SubType, fatalities);
             return victims == Victims.Combatants ? (SituationEventType.Battles, "armed clash", fatalities) : (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
-        // "Gunmen attacked a village, killing five civilians": an attack whose dead are civilians is violence against them.
-        // "gunmen opened fire on people at a light rail stop, killing seven": no noun for the dead, but what was hit.
-        if (cue.Type == SituationEventType.Battles && cue.SubType == "armed clash" && cue.Strength <= 0.05 && remote.SubType is null
-            && (victims == Victims.Civilians || victims == Victims.Unknown && (sentenceCivilianTargets ??= CivilianTargets())))
+        var clash = cue.Type == SituationEventType.Battles && cue.SubType == "armed clash";
+        // "Russian drones attacked Odesa", "a missile and drone attack on Kyiv": a bare attack made with remote weapons
+        // is remote violence.
+        if (clash && cue.Strength <= 0.05 && remote.SubType is not null) return (remote.Type, remote.SubType, fatalities);
+        // "Protesters angry at the fall of Goma attacked the embassies", "crowds stormed the residence": a crowd's
+        // violence with no armed side is a riot.
+        if (clash && Any(Crowds) && !Any(ArmedSides)) return (SituationEventType.Riots, "violent demonstration", fatalities);
+        // "Gunmen attacked a village, killing five civilians", "fighters stormed its compound, killing nine staff": an
+        // attack or raid whose dead are civilians is violence against them. "gunmen opened fire on people at a light
+        // rail stop, killing seven": no noun for the dead, but what was hit.
+        if (clash && cue.Strength <= 0.1 && remote.SubType is null
+            && (victims == Victims.Civilians || cue.Strength <= 0.05 && victims == Victims.Unknown && (sentenceCivilianTargets ??= CivilianTargets())))
         {
             return (SituationEventType.ViolenceAgainstCivilians, "attack", fatalities);
         }
@@ -491,9 +508,56 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
                 else if (victims == Victims.Unknown && (tokens.In(j, CivilianVictims) || tokens.IsCapitalised(j))) victims = Victims.Civilians;
             }
             var count = number.Low ?? number.Value;
+            // "killed four foreign farm workers and an Israeli farmer": the dead listed after the count are counted too.
+            count += ListedAfter(victimsEnd);
             return (count > int.MaxValue ? int.MaxValue : (int)count, victims);
         }
+        return SingleDeath();
+    }
+
+    private static readonly WordSet Singular = new("a", "an", "one");
+
+    // "... and an Israeli farmer", "... and two colleagues": more dead joined to a counted group.
+    private long ListedAfter(int k)
+    {
+        for (var j = k; j < tokens.Count && j < k + 2; j++)
+        {
+            if (!tokens.Is(j, "and")) continue;
+            if (tokens.In(j + 1, Singular)) return 1;
+            foreach (var number in numbers)
+            {
+                if (number.FirstToken == j + 1 && number.Percent is null && !number.IsYearLike && number.Value is > 0 and < 1000) return number.Low ?? number.Value;
+            }
+        }
+        return 0;
+    }
+
+    private static readonly WordSet LethalPassives = new("killed", "dead", "slain", "died");
+
+    // ACLED's conservative count when no number is stated: one named or singular victim is one death ("a 26-year-old
+    // villager was shot dead", "killed a 17-year-old", "killed correspondent Anas al-Sharif").
+    private (int? Fatalities, Victims Victims) SingleDeath()
+    {
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!IsKilling(k)) continue;
+            // "was shot dead", "was killed", "died": a singular subject.
+            if (tokens.In(k, LethalPassives) && (tokens.Is(k - 1, "was") || tokens.Is(k - 2, "was") && tokens.IsWord(k - 1) && !tokens.IsCapitalised(k - 1))
+                && !tokens.Is(k - 1, "who"))
+                return (1 + (int)ListedAfter(k + 1), Victims.Civilians);
+            // "killed a 17-year-old", "killed Al Jazeera correspondent Anas al-Sharif and four colleagues".
+            if ((tokens.Is(k, "killed") || tokens.Is(k, "killing")) && (tokens.In(k + 1, Singular) && !tokens.Is(k + 2, "of")))
+                return (1 + (int)ListedAfter(NextClauseWord(k + 2)), Victims.Civilians);
+        }
         return (null, Victims.Unknown);
+    }
+
+    // The token after the noun phrase that starts at k: the next "and", comma or clause break.
+    private int NextClauseWord(int k)
+    {
+        var j = k;
+        while (j < tokens.Count && j < k + 8 && tokens.IsWord(j) && !tokens.Is(j, "and")) j++;
+        return j;
     }
 
     private static readonly WordSet Units = new(
