@@ -99,18 +99,21 @@ public sealed class ActorDictionary
     {
         end = start;
         if (!tokens.IsWord(start)) return null;
+        // "M23", "G9": letters and digits glued into one word are one word of the name.
+        var next = start + 1;
         var first = NameNormalizer.Normalize(tokens.Chars(start));
+        while (tokens.IsNumber(next) && tokens.IsGlued(next)) first += NameNormalizer.Normalize(tokens.Chars(next++));
         if (!firstWords.Contains(first)) return null;
         KnownActor? best = null;
         var key = first;
-        if (byAlias.TryGetValue(key, out var single)) (best, end) = (single, start + 1);
+        if (byAlias.TryGetValue(key, out var single)) (best, end) = (single, next);
         // "al-Quds Brigades", "M23/AFC": a hyphen joins words of one name and is skipped, as NameNormalizer does.
-        for (int k = start + 1, words = 1; k < tokens.Count && words < MaxWords; k++)
+        for (int k = next, words = 1; k < tokens.Count && words < MaxWords; k++)
         {
             if (tokens.IsDash(k) && tokens.IsGlued(k)) continue;
             if (!tokens.IsWord(k) && !tokens.IsNumber(k)) break;
-            key += " " + NameNormalizer.Normalize(tokens.Chars(k));
-            words++;
+            key += (tokens.IsNumber(k) && tokens.IsGlued(k) ? "" : " ") + NameNormalizer.Normalize(tokens.Chars(k));
+            if (!(tokens.IsNumber(k) && tokens.IsGlued(k))) words++;
             if (byAlias.TryGetValue(key, out var actor)) (best, end) = (actor, k + 1);
         }
         return best;

@@ -202,6 +202,11 @@ internal sealed class EventActors(ActorDictionary dictionary)
         return null;
     }
 
+    /// <summary>The military that holds a place: its country's (Israel's in the Palestinian territories, whose "army"
+    /// news means is Israel's).</summary>
+    public EventActor? MilitaryAt(GazetteerEntry place) =>
+        place.CountryCode.Length == 2 && dictionary.MilitaryOf(place.CountryCode == "PS" ? "IL" : place.CountryCode) is { } military ? Of(military, place) : null;
+
     // ACLED: state forces acting outside their own country are external forces there.
     private static EventActor Of(KnownActor actor, GazetteerEntry? place) =>
         new(actor.Name, actor.Type == ActorType.StateForces && place is not null && actor.Country.Length == 2

@@ -227,6 +227,20 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         "launchers", "barracks", "militants", "fighters", "commander", "commanders", "operatives", "soldiers", "troops",
         "arsenal", "munitions", "checkpoint", "garrison", "airbase", "airfield", "radar");
 
+    private static readonly WordSet StateTargetWords = new(
+        "base", "bases", "positions", "outpost", "outposts", "headquarters", "depot", "depots", "launcher", "launchers",
+        "barracks", "airbase", "airfield", "radar", "arsenal", "munitions", "garrison", "airport", "port", "ministry",
+        "palace", "refinery", "power", "naval", "navy", "vessels", "warships");
+
+    private bool StateTargets()
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens.In(k, StateTargetWords)) return true;
+        }
+        return false;
+    }
+
     // What was hit is civilian: homes, tents, a school, people; and nothing military is named as hit.
     private bool CivilianTargets()
     {
@@ -339,6 +353,19 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         {
             if (actor1 is null && lastAttacker.TryGetValue(type, out var earlier) && earlier.Name != actor2?.Name) actor1 = earlier;
             else if (actor1 is not null && actor1.Type is not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters)) lastAttacker[type] = actor1;
+        }
+        // ACLED: the side a place was taken from is actor 2; unnamed, it is the state's forces that held it ("M23
+        // fighters seized Sake", "rebels captured Hama").
+        if (subType == EventCues.TerritoryTaken && actor2 is null && actor1 is { Type: not ActorType.StateForces })
+        {
+            actor2 = actors.MilitaryAt(place);
+        }
+        // A strike on an airport, a port, a ministry or a base hits the forces that hold it: its state's military
+        // (the Houthis' in Sanaa and Hodeidah).
+        if (type == SituationEventType.ExplosionsRemoteViolence && actor2 is null or { Type: ActorType.Civilians } && StateTargets()
+            && actors.MilitaryAt(place) is { } holder && holder.Name != actor1?.Name)
+        {
+            actor2 = holder;
         }
         if (subType == EventCues.TerritoryTaken)
         {
@@ -485,8 +512,9 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         foreach (var number in numbers)
         {
             if (number.Percent is not null || number.IsYearLike || number.Value <= 0) continue;
-            // "about 40 minutes apart, killing seven": a duration or a distance counts no one.
-            if (tokens.In(number.EndToken, Units)) continue;
+            // "about 40 minutes apart, killing seven": a duration or a distance counts no one; nor does an age
+            // ("a 26-year-old villager").
+            if (tokens.In(number.EndToken, Units) || IsAge(number.EndToken)) continue;
             // Only deaths are fatalities: "wounding three workers" counts no one.
             var lethalBefore = IsKilling(number.FirstToken - 1);
             var k = number.EndToken;
@@ -494,9 +522,11 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             var victimsEnd = k;
             // "At least 29 people, 18 of them children, were killed": the aside counts part of the same dead.
             var predicate = SkipAside(victimsEnd);
+            // "Two women, one of them eight months pregnant, and a young man were killed": more dead joined after the aside.
+            var joined = tokens.Is(predicate, "and") ? ListedAfter(predicate) : 0;
             var lethalAfter = false;
             // "... their companions were shot dead": a few words of the verb may stand between.
-            for (var j = predicate; j < tokens.Count && j < predicate + 5 && !tokens.IsClauseBreak(j); j++)
+            for (var j = predicate; j < tokens.Count && j < predicate + (joined > 0 ? 8 : 5) && !tokens.IsClauseBreak(j); j++)
             {
                 if (IsKilling(j)) lethalAfter = true;
             }
@@ -509,7 +539,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             }
             var count = number.Low ?? number.Value;
             // "killed four foreign farm workers and an Israeli farmer": the dead listed after the count are counted too.
-            count += ListedAfter(victimsEnd);
+            count += joined > 0 ? joined : ListedAfter(victimsEnd);
             return (count > int.MaxValue ? int.MaxValue : (int)count, victims);
         }
         return SingleDeath();
@@ -562,7 +592,16 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
 
     private static readonly WordSet Units = new(
         "minutes", "minute", "hours", "hour", "days", "day", "weeks", "months", "years", "km", "kilometres", "kilometers",
-        "miles", "metres", "meters", "trucks", "rockets", "missiles", "drones", "shells", "bombs", "homes", "houses", "buildings");
+        "miles", "metres", "meters", "trucks", "rockets", "missiles", "drones", "shells", "bombs", "homes", "houses", "buildings",
+        "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids", "blast", "blasts", "explosion",
+        "explosions", "months", "weeks");
+
+    // "26-year-old", "26 year old", "aged 26" is an age, not a count.
+    private bool IsAge(int k)
+    {
+        if (tokens.IsDash(k)) k++;
+        return tokens.Is(k, "year") || tokens.Is(k, "years") && (tokens.IsDash(k + 1) || tokens.Is(k + 1, "old")) || tokens.Is(k, "yr");
+    }
 
     private static readonly WordSet AsideOpeners = new("including", "mostly", "most", "many", "among", "half", "mainly", "all");
 
