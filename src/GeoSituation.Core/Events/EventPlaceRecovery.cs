@@ -128,6 +128,16 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
         return nearest;
     }
 
+    /// <summary>True when the name as written is not a name of the place it was read as (a fuzzy reading).</summary>
+    public bool IsApproximate(Toponym toponym)
+    {
+        foreach (var hit in gazetteer.Lookup(toponym.Surface))
+        {
+            if (gazetteer.Entries[hit.Entry].Id == toponym.Place.Id) return false;
+        }
+        return true;
+    }
+
     private static bool Covered(SentenceTokens tokens, int k, IReadOnlyList<Toponym> accepted)
     {
         var start = tokens[k].Start;

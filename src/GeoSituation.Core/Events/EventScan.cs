@@ -80,6 +80,33 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
 
     private readonly List<Toponym> recovered = [];
+    private readonly List<Toponym> consistent = [];
+
+    // "the Daraj neighbourhood of Gaza City" read as Dar'a in Syria, "Merawi" in Amhara read as Merowe in Sudan: an
+    // approximate reading in a country no other place of the article is in is not a scene; the name
+    // stays free for the recovery, which looks in the article's countries.
+    private IReadOnlyList<Toponym> Consistent(IReadOnlyList<Toponym> inSentence)
+    {
+        consistent.Clear();
+        foreach (var t in inSentence)
+        {
+            var foreign = t.Place.CountryCode.Length == 2 && !OtherCountries(t).Contains(t.Place.CountryCode) && OtherCountries(t).Count > 0;
+            if (foreign && recovery?.IsApproximate(t) == true) continue;
+            consistent.Add(t);
+        }
+        return consistent;
+    }
+
+    // The countries of the article's fairly sure places other than this name.
+    private HashSet<string> OtherCountries(Toponym toponym)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in toponyms)
+        {
+            if (t.Confidence >= 0.5 && t.Place.CountryCode.Length == 2 && !t.Surface.Equals(toponym.Surface, StringComparison.OrdinalIgnoreCase)) set.Add(t.Place.CountryCode);
+        }
+        return set;
+    }
     private HashSet<string>? articleCountries;
 
     // The countries an article is about: those of the places the geoparser is fairly sure of.
@@ -680,7 +707,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     {
         candidates.Clear();
         var anyMarked = false;
-        var inSentence = Places.In(sentence);
+        var inSentence = Consistent(Places.In(sentence));
         recovered.Clear();
         recovery?.Find(tokens, IsGoverned, inSentence, ArticleCountries, toponyms, recovered);
         IEnumerable<Toponym> all = recovered.Count == 0 ? inSentence : inSentence.Concat(recovered).OrderBy(t => t.Span.Start);
