@@ -80,6 +80,14 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     private ArticlePlaces Places => places ??= ArticlePlaces.Build(text, sentences, toponyms);
 
     private readonly List<Toponym> recovered = [];
+    private List<Toponym>? distinctSurePlaces;
+
+    // The article's fairly sure places, each once: what a recovered name is measured against (a text that repeats a
+    // name ten thousand times has one place to compare with, not ten thousand).
+    private List<Toponym> DistinctSurePlaces => distinctSurePlaces ??= toponyms
+        .Where(t => t.Confidence >= 0.5)
+        .DistinctBy(t => t.Place.Id)
+        .ToList();
     private readonly List<Toponym> consistent = [];
 
     // "the Daraj neighbourhood of Gaza City" read as Dar'a in Syria, "Merawi" in Amhara read as Merowe in Sudan: an
@@ -90,22 +98,40 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         consistent.Clear();
         foreach (var t in inSentence)
         {
-            var foreign = t.Place.CountryCode.Length == 2 && !OtherCountries(t).Contains(t.Place.CountryCode) && OtherCountries(t).Count > 0;
-            if (foreign && recovery?.IsApproximate(t) == true) continue;
+            if (IsForeign(t) && recovery?.IsApproximate(t) == true) continue;
             consistent.Add(t);
         }
         return consistent;
     }
 
-    // The countries of the article's fairly sure places other than this name.
-    private HashSet<string> OtherCountries(Toponym toponym)
+    // Per article: how many fairly sure names each country has, and how many of those are this very name.
+    private Dictionary<string, int>? namesByCountry;
+    private Dictionary<(string Country, string Surface), int>? sameNameByCountry;
+
+    // No other fairly sure place of the article is in this place's country, while some are in other countries.
+    private bool IsForeign(Toponym toponym)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in toponyms)
+        if (toponym.Place.CountryCode.Length != 2) return false;
+        if (namesByCountry is null)
         {
-            if (t.Confidence >= 0.5 && t.Place.CountryCode.Length == 2 && !t.Surface.Equals(toponym.Surface, StringComparison.OrdinalIgnoreCase)) set.Add(t.Place.CountryCode);
+            namesByCountry = new Dictionary<string, int>(StringComparer.Ordinal);
+            sameNameByCountry = [];
+            foreach (var t in toponyms)
+            {
+                if (t.Confidence < 0.5 || t.Place.CountryCode.Length != 2) continue;
+                namesByCountry[t.Place.CountryCode] = namesByCountry.GetValueOrDefault(t.Place.CountryCode) + 1;
+                var key = (t.Place.CountryCode, t.Surface.ToLowerInvariant());
+                sameNameByCountry[key] = sameNameByCountry.GetValueOrDefault(key) + 1;
+            }
         }
-        return set;
+        var surface = toponym.Surface.ToLowerInvariant();
+        var own = namesByCountry.GetValueOrDefault(toponym.Place.CountryCode) - sameNameByCountry!.GetValueOrDefault((toponym.Place.CountryCode, surface));
+        if (own > 0) return false;
+        foreach (var (country, count) in namesByCountry)
+        {
+            if (country != toponym.Place.CountryCode && count - sameNameByCountry!.GetValueOrDefault((country, surface)) > 0) return true;
+        }
+        return false;
     }
     private HashSet<string>? articleCountries;
 
@@ -173,6 +199,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
                 chosen[i] = (cue, toponym, vicinity, marked);
             }
         }
+        AddCoordinatedScenes();
         DropLocatingAreas();
         foreach (var (cue, toponym, vicinity, marked) in chosen)
         {
@@ -325,11 +352,59 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         return false;
     }
 
+    // "broke through its lines at Bweremana in North Kivu and at Minova in South Kivu", "killing one person in Houla,
+    // another in Aitaroun and a third in Blida": towns each with their own locative, coordinated under one cue, are
+    // each a scene (ACLED codes one event per location).
+    private void AddCoordinatedScenes()
+    {
+        // Pairs of scenes and candidates: bounded, so a run-on "sentence" of thousands of names stays linear.
+        if (chosen.Count * candidates.Count > MaxPairs) return;
+        var count = chosen.Count;
+        for (var c = 0; c < count; c++)
+        {
+            var (cue, kept, _, _) = chosen[c];
+            if (kept.Place.Kind != PlaceKind.City) continue;
+            var keptEnd = tokens.EndTokenOverlapping(tokens.FirstTokenOverlapping(kept.Span.Start, kept.Span.End), kept.Span.End);
+            foreach (var (toponym, first, end, marked) in candidates)
+            {
+                if (!marked || toponym.Place.Kind != PlaceKind.City || first < keptEnd || toponym.Place.Id == kept.Place.Id
+                    || toponym.Place.CountryCode != kept.Place.CountryCode || tokens.In(end, AreaWords)) continue;
+                if (chosen.Exists(x => x.Place.Place.Id == toponym.Place.Id) || GoverningCue(first, end) is not { } governing || governing.Token != cue.Token) continue;
+                if (!LocativeBefore(first) || !CoordinatedBetween(keptEnd, first) || AreNear(kept.Place, toponym.Place) && Fineness(kept.Place) != Fineness(toponym.Place)) continue;
+                chosen.Add((cue, toponym, IsVicinity(first), marked));
+            }
+        }
+    }
+
+    private static readonly WordSet AreaWords = new("region", "province", "state", "oblast", "governorate", "district", "county", "territory");
+
+    private bool LocativeBefore(int first)
+    {
+        for (int k = first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++)
+        {
+            if (tokens.In(k, Locatives)) return true;
+            if (!tokens.In(k, PlaceFillers)) return false;
+        }
+        return false;
+    }
+
+    private bool CoordinatedBetween(int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens.IsClauseBreak(k)) return false;
+            if (tokens.Is(k, "and") || tokens.IsSymbol(k, ',') && (tokens.Is(k + 1, "another") || tokens.Is(k + 1, "and"))) return true;
+        }
+        return false;
+    }
+
     // "overran the division headquarters in El Fasher, the last army stronghold in Darfur, after a siege": an area
     // that holds another scene of the sentence only locates it; ACLED codes the most precise place.
+    private const int MaxPairs = 4096;
+
     private void DropLocatingAreas()
     {
-        if (chosen.Count < 2) return;
+        if (chosen.Count < 2 || chosen.Count * chosen.Count > MaxPairs) return;
         chosen.RemoveAll(c => Fineness(c.Place.Place) >= 3 && chosen.Exists(d => d.Place.Place.Id != c.Place.Place.Id
             && Fineness(d.Place.Place) < Fineness(c.Place.Place) && Holds(c.Place.Place, d.Place.Place)));
     }
@@ -709,7 +784,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         var anyMarked = false;
         var inSentence = Consistent(Places.In(sentence));
         recovered.Clear();
-        recovery?.Find(tokens, IsGoverned, inSentence, ArticleCountries, toponyms, recovered);
+        recovery?.Find(tokens, IsGoverned, inSentence, ArticleCountries, DistinctSurePlaces, recovered);
         IEnumerable<Toponym> all = recovered.Count == 0 ? inSentence : inSentence.Concat(recovered).OrderBy(t => t.Span.Start);
         foreach (var toponym in all)
         {
