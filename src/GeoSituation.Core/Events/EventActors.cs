@@ -38,6 +38,8 @@ internal sealed class EventActors(ActorDictionary dictionary)
 
     private static readonly WordSet Pronouns = new("its", "their");
 
+    private static readonly WordSet SpeakingVerbs = new("said", "says", "told", "reported", "added", "confirmed", "announced", "stated");
+
     private static readonly WordSet Speakers = new(
         "source", "sources", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "statement", "statements", "chief", "chiefs", "leader", "leaders");
 
@@ -117,8 +119,8 @@ internal sealed class EventActors(ActorDictionary dictionary)
         }
         if (tokens.Is(k, "riot") && tokens.Is(k + 1, "police")) end = k + 2;
         if (!police && !military) return null;
-        // "a military source said", "army spokesman": a speaker, not a side in the event.
-        if (tokens.In(end, Speakers)) return null;
+        // "a military source said", "army spokesman", "police said": a speaker, not a side in the event.
+        if (tokens.In(end, Speakers) || tokens.In(end, SpeakingVerbs)) return null;
         // "South Africa's military", "Israel's army": a country's possessive was taken as that country's forces.
         if (tokens.Is(k - 1, "s") && tokens.IsGlued(k - 1)) return null;
         if (tokens.In(k - 1, Pronouns))
@@ -149,8 +151,9 @@ internal sealed class EventActors(ActorDictionary dictionary)
         {
             var m = mentions[i];
             if (m.ByCountry && !violent) continue;
-            // "were killed by Israeli fire", "hit by Russian drones": the agent follows "by" after the cue.
-            if (m.First > cueToken && m.First - cueToken <= 8 && (tokens.Is(m.First - 1, "by") || tokens.Is(m.First - 2, "by")))
+            // "were killed by Israeli fire", "hit by Russian drones", "launched by Yemen's Houthis": the agent follows
+            // "by" after the cue.
+            if (m.First > cueToken && m.First - cueToken <= 8 && ByBefore(tokens, m.First))
             {
                 agentAfterBy = i;
                 break;
@@ -169,14 +172,32 @@ internal sealed class EventActors(ActorDictionary dictionary)
             actor1 = LastBefore(cueToken, 20, place, armedOnly: true);
             actor2 = FirstAfter(cueToken, 10, place, actor1) ?? LastBefore(cueToken, 20, place, civiliansOnly: true);
         }
+        // A protest is by its protesters, a riot by its rioters: police or troops there are the other side.
+        if (type is SituationEventType.Protests or SituationEventType.Riots && actor1 is { Type: ActorType.StateForces or ActorType.ExternalOrOtherForces })
+        {
+            actor2 ??= actor1;
+            actor1 = null;
+        }
         // Only an armed or political side acts: a civilian named after the cue is acted upon.
-        if (actor1 is null && actor2 is { Type: not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters) }) (actor1, actor2) = (actor2, null);
+        if (actor1 is null && type is not (SituationEventType.Protests or SituationEventType.Riots)
+            && actor2 is { Type: not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters) }) (actor1, actor2) = (actor2, null);
         if (type == SituationEventType.Protests) actor1 ??= Protesters;
         if (type == SituationEventType.Riots) actor1 ??= Rioters;
         // ACLED: violence against civilians always has civilians as actor 2; remote violence when civilians died.
         if (actor2 is null && (type == SituationEventType.ViolenceAgainstCivilians
                                || ((civilianVictims || civilianTargets) && type == SituationEventType.ExplosionsRemoteViolence))) actor2 = Civilians;
         return (actor1, actor2);
+    }
+
+    private static bool ByBefore(SentenceTokens tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 4; k--)
+        {
+            if (tokens.Is(k, "by")) return true;
+            // "by Yemen's Houthis", "by the Israeli army": a possessive or an article may stand between.
+            if (!(tokens.IsCapitalised(k) || tokens.Is(k, "the") || tokens.Is(k, "s") || tokens.IsSymbol(k, '\'') || tokens.IsSymbol(k, '’'))) return false;
+        }
+        return false;
     }
 
     private EventActor? LastBefore(int cueToken, int window, GazetteerEntry? place = null, bool armedOnly = false, bool civiliansOnly = false)

@@ -236,12 +236,20 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
                 if (!StateFollows(end + 2)) continue;
                 end += 2;
             }
-            // "Israel unleashed a wave of air strikes": the country is the subject of a verb.
-            else if (!(tokens.IsWord(end) && !tokens.IsCapitalised(end) && !tokens.Is(end, "and") && !tokens.Is(end, "or"))) continue;
+            // "Israel unleashed a wave of air strikes": the country is the subject of a verb ("a US embassy" is not).
+            else if (!IsVerbAt(end)) continue;
             countrySubjects.Add((first, end, toponym.Place.CountryCode));
         }
         return countrySubjects;
     }
+
+    private static readonly WordSet IrregularVerbs = new(
+        "has", "have", "had", "is", "was", "will", "would", "hit", "hits", "struck", "shot", "sent", "took", "fought", "began",
+        "says", "said", "fires", "strikes", "bombs", "attacks", "launches", "carries", "continues", "kept", "led", "drove");
+
+    private bool IsVerbAt(int k) =>
+        tokens.IsWord(k) && !tokens.IsCapitalised(k)
+        && (tokens.In(k, IrregularVerbs) || tokens.Chars(k).EndsWith("ed", StringComparison.OrdinalIgnoreCase));
 
     private static readonly WordSet StateWords = new(
         "army", "military", "forces", "troops", "soldiers", "defence", "defense", "ministry", "navy", "air", "armed", "security", "government");
@@ -282,17 +290,19 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         "arsenal", "munitions", "checkpoint", "garrison", "airbase", "airfield", "radar");
 
     private static readonly WordSet StateTargetWords = new(
-        "base", "bases", "positions", "outpost", "outposts", "headquarters", "depot", "depots", "launcher", "launchers",
-        "barracks", "airbase", "airfield", "radar", "arsenal", "munitions", "garrison", "airport", "port", "ministry",
-        "palace", "refinery", "power", "naval", "navy", "vessels", "warships");
+        "base", "bases", "positions", "outpost", "outposts", "depot", "depots", "launcher", "launchers", "barracks",
+        "airbase", "airfield", "radar", "arsenal", "munitions", "garrison", "warships", "navy");
 
+    // A military installation is named as hit, and nothing civilian is.
     private bool StateTargets()
     {
+        var military = false;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (tokens.In(k, StateTargetWords)) return true;
+            if (tokens.In(k, CivilianTargetWords)) return false;
+            military |= tokens.In(k, StateTargetWords) || tokens.Is(k, "ministry") && (tokens.Is(k - 1, "defence") || tokens.Is(k - 1, "defense"));
         }
-        return false;
+        return military;
     }
 
     // What was hit is civilian: homes, tents, a school, people; and nothing military is named as hit.
@@ -462,8 +472,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         {
             actor2 = actors.MilitaryAt(place);
         }
-        // A strike on an airport, a port, a ministry or a base hits the forces that hold it: its state's military
-        // (the Houthis' in Sanaa and Hodeidah).
+        // A strike on a base, a depot or a defence ministry hits the forces that hold it: its state's military.
         if (type == SituationEventType.ExplosionsRemoteViolence && actor2 is null or { Type: ActorType.Civilians } && StateTargets()
             && actors.MilitaryAt(place) is { } holder && holder.Name != actor1?.Name)
         {
