@@ -172,14 +172,21 @@ internal sealed class EventActors(ActorDictionary dictionary)
             actor1 = LastBefore(cueToken, 20, place, armedOnly: true);
             actor2 = FirstAfter(cueToken, 10, place, actor1) ?? LastBefore(cueToken, 20, place, civiliansOnly: true);
         }
-        // A protest is by its protesters, a riot by its rioters: police or troops there are the other side.
-        if (type is SituationEventType.Protests or SituationEventType.Riots && actor1 is { Type: ActorType.StateForces or ActorType.ExternalOrOtherForces })
+        // A protest is by its protesters, a riot by its rioters: police or troops there are the other side
+        // ("Police fired tear gas at protesters who rallied in Kano").
+        if (type is SituationEventType.Protests or SituationEventType.Riots)
         {
-            actor2 ??= actor1;
-            actor1 = null;
+            if (actor1 is { Type: ActorType.StateForces or ActorType.ExternalOrOtherForces })
+            {
+                actor2 ??= actor1;
+                actor1 = null;
+            }
+            actor2 ??= StateForceNear(cueToken, 20, place);
         }
         // Only an armed or political side acts: a civilian named after the cue is acted upon.
-        if (actor1 is null && type is not (SituationEventType.Protests or SituationEventType.Riots)
+        // "Rebels captured Kidal after the army withdrew": an unnamed armed side before the cue acts, and the named
+        // force after it is acted upon.
+        if (actor1 is null && type is not (SituationEventType.Protests or SituationEventType.Riots) && !UnnamedAgentBefore(tokens, cueToken)
             && actor2 is { Type: not (ActorType.Civilians or ActorType.Protesters or ActorType.Rioters) }) (actor1, actor2) = (actor2, null);
         if (type == SituationEventType.Protests) actor1 ??= Protesters;
         if (type == SituationEventType.Riots) actor1 ??= Rioters;
@@ -187,6 +194,28 @@ internal sealed class EventActors(ActorDictionary dictionary)
         if (actor2 is null && (type == SituationEventType.ViolenceAgainstCivilians
                                || ((civilianVictims || civilianTargets) && type == SituationEventType.ExplosionsRemoteViolence))) actor2 = Civilians;
         return (actor1, actor2);
+    }
+
+    private static readonly WordSet UnnamedArmed = new(
+        "rebels", "rebel", "insurgents", "militants", "fighters", "jihadists", "gunmen", "militiamen", "attackers", "assailants",
+        "gangs", "gang", "bandits", "extremists", "separatists");
+
+    private static bool UnnamedAgentBefore(SentenceTokens tokens, int cueToken)
+    {
+        for (var k = cueToken - 1; k >= 0 && k >= cueToken - 6; k--)
+        {
+            if (tokens.In(k, UnnamedArmed)) return true;
+        }
+        return false;
+    }
+
+    private EventActor? StateForceNear(int cueToken, int window, GazetteerEntry place)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Actor.Type == ActorType.StateForces && !m.ByCountry && Math.Abs(m.First - cueToken) <= window) return Of(m.Actor, place);
+        }
+        return null;
     }
 
     private static bool ByBefore(SentenceTokens tokens, int first)

@@ -403,7 +403,7 @@ internal static class EventCues
         // "A report by UN experts said ...", "a UN report which found that ...": findings of a report, not the day's news.
         for (var k = 0; k < tokens.Count; k++)
         {
-            if ((tokens.Is(k, "report") || tokens.Is(k, "reports")) && !tokens.Is(k - 1, "to") && NextWithin(tokens, k, 3, Findings)) return true;
+            if ((tokens.Is(k, "report") || tokens.Is(k, "reports")) && !tokens.Is(k - 1, "to") && NextWithin(tokens, k, 6, Findings)) return true;
         }
         var first = 0;
         while (first < tokens.Count && !tokens.IsWord(first)) first++;

@@ -373,14 +373,16 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         for (var c = 0; c < count; c++)
         {
             var (cue, kept, _, _) = chosen[c];
-            if (kept.Place.Kind != PlaceKind.City) continue;
-            var keptEnd = tokens.EndTokenOverlapping(tokens.FirstTokenOverlapping(kept.Span.Start, kept.Span.End), kept.Span.End);
+            if (kept.Place.Kind is not (PlaceKind.City or PlaceKind.AdminArea)) continue;
+            var keptFirst = tokens.FirstTokenOverlapping(kept.Span.Start, kept.Span.End);
+            var keptEnd = tokens.EndTokenOverlapping(keptFirst, kept.Span.End);
             foreach (var (toponym, first, end, marked) in candidates)
             {
-                if (!marked || toponym.Place.Kind != PlaceKind.City || first < keptEnd || toponym.Place.Id == kept.Place.Id
+                if (!marked || toponym.Place.Kind is not (PlaceKind.City or PlaceKind.AdminArea) || first < keptEnd && end > keptFirst || toponym.Place.Id == kept.Place.Id
                     || toponym.Place.CountryCode != kept.Place.CountryCode || tokens.In(end, AreaWords)) continue;
                 if (chosen.Exists(x => x.Place.Place.Id == toponym.Place.Id) || GoverningCue(first, end) is not { } governing || governing.Token != cue.Token) continue;
-                if (!LocativeBefore(first) || !CoordinatedBetween(keptEnd, first) || AreNear(kept.Place, toponym.Place) && Fineness(kept.Place) != Fineness(toponym.Place)) continue;
+                var coordinated = first >= keptEnd ? CoordinatedBetween(keptEnd, first) : CoordinatedBetween(end, keptFirst) && LocativeBefore(keptFirst);
+                if (!LocativeBefore(first) || !coordinated) continue;
                 chosen.Add((cue, toponym, IsVicinity(first), marked));
             }
         }
@@ -412,11 +414,27 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     // that holds another scene of the sentence only locates it; ACLED codes the most precise place.
     private const int MaxPairs = 4096;
 
+    private static bool Violent(EventCue cue) =>
+        cue.Type is SituationEventType.Battles or SituationEventType.ExplosionsRemoteViolence or SituationEventType.ViolenceAgainstCivilians;
+
+    // Two places each with its own locative joined by "and" are two scenes, however near ("in Jenin and in Tubas").
+    private bool Coordinated(Toponym a, Toponym b)
+    {
+        var (first, second) = a.Span.Start < b.Span.Start ? (a, b) : (b, a);
+        var firstEnd = tokens.EndTokenOverlapping(tokens.FirstTokenOverlapping(first.Span.Start, first.Span.End), first.Span.End);
+        var secondFirst = tokens.FirstTokenOverlapping(second.Span.Start, second.Span.End);
+        return CoordinatedBetween(firstEnd, secondFirst) && LocativeBefore(secondFirst);
+    }
+
     private void DropLocatingAreas()
     {
         if (chosen.Count < 2 || chosen.Count * chosen.Count > MaxPairs) return;
-        chosen.RemoveAll(c => Fineness(c.Place.Place) >= 3 && chosen.Exists(d => d.Place.Place.Id != c.Place.Place.Id
-            && Fineness(d.Place.Place) < Fineness(c.Place.Place) && Holds(c.Place.Place, d.Place.Place)));
+        chosen.RemoveAll(c => chosen.Exists(d => d.Place.Place.Id != c.Place.Place.Id && Fineness(d.Place.Place) < Fineness(c.Place.Place)
+            && !Coordinated(c.Place, d.Place)
+            && (Fineness(c.Place.Place) >= 3 && Holds(c.Place.Place, d.Place.Place)
+                // "shelling hit a tent camp in the al-Mawasi area south of Khan Younis, killing six": the town the
+                // finer scene is placed by, reached by another cue of the same attack.
+                || Violent(c.Cue) && Violent(d.Cue) && AreNear(c.Place.Place, d.Place.Place))));
     }
 
     private const double HoldsKilometres = 100;
@@ -629,7 +647,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             // Only deaths are fatalities: "wounding three workers" counts no one.
             var lethalBefore = IsKilling(number.FirstToken - 1);
             var k = number.EndToken;
-            while (k < tokens.Count && k < number.EndToken + 3 && tokens.IsWord(k) && !IsKilling(k) && !tokens.Is(k, "were") && !tokens.Is(k, "have")) k++;
+            while (k < tokens.Count && k < number.EndToken + 3 && tokens.IsWord(k) && !IsKilling(k) && !tokens.Is(k, "were") && !tokens.Is(k, "have") && !tokens.Is(k, "and")) k++;
             var victimsEnd = k;
             // "At least 29 people, 18 of them children, were killed": the aside counts part of the same dead.
             var predicate = SkipAside(victimsEnd);
