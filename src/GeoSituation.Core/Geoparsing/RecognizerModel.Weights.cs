@@ -6,7 +6,7 @@ public sealed partial class RecognizerModel
     private static partial class BuiltIn
     {
         /// <summary>Probability at or above which a match is reported (chosen for F1 in cross-validation).</summary>
-        public const double Threshold = 0.48;
+        public const double Threshold = 0.46;
 
         public static readonly TrainingCorpus[] TrainedOn =
         [
@@ -16,56 +16,56 @@ public sealed partial class RecognizerModel
 
         public static readonly double[] Weights =
         [
-            -1.629564, // bias
-            1.118498, // title-case
-            1.306899, // all-caps-long
-            0.344459, // all-caps-short
-            -2.334255, // lower-case
-            -0.090236, // mixed-case
+            -1.660784, // bias
+            1.090697, // title-case
+            1.270422, // all-caps-long
+            0.343385, // all-caps-short
+            -2.321481, // lower-case
+            -0.114615, // mixed-case
             0.000000, // lower-dateline-country
-            -0.368492, // sentence-start
-            0.639350, // line-start
-            0.269820, // has-country
-            -0.239558, // has-region
-            0.451178, // has-adm1
-            0.217603, // has-adm2
-            0.000000, // has-governorate
-            0.332770, // has-capital
-            -0.478318, // biggest-city-log-pop
-            1.693704, // best-importance
-            -0.571565, // only-alternate-names
-            0.173157, // has-primary-name
-            0.146645, // has-alias
-            -1.355425, // only-demonym
-            0.714373, // multi-word
-            -0.730624, // short-surface
-            1.204540, // log-readings
-            -1.508281, // common-word
-            -0.755247, // dictionary-word
-            -1.089027, // given-name
-            -1.537941, // surname
-            -0.456696, // known-person
-            -0.280685, // organisation-word
-            -1.340263, // calendar-word
-            0.395360, // common-and-notable
-            -0.806600, // common-at-sentence-start
-            -0.897745, // given-and-notable
-            -1.628479, // in-person-run
-            1.247930, // after-locative
-            0.712740, // after-of
-            0.288839, // after-the
-            -0.206057, // after-title
-            -0.432864, // after-capitalised-word
-            0.044862, // after-directional
-            -0.002726, // after-pro-anti
-            0.235972, // before-backed
-            1.202620, // before-place-type
-            -0.346057, // before-capitalised-word
-            0.952285, // before-comma-state-or-country
-            0.851590, // after-comma-place
-            -1.572267, // fuzzy
-            0.422366, // repeated-capitalised
-            -0.095991, // capitalised-word-run-length
+            -0.449732, // sentence-start
+            0.713980, // line-start
+            0.272763, // has-country
+            -0.203287, // has-region
+            0.449093, // has-adm1
+            0.288688, // has-adm2
+            -0.122153, // has-governorate
+            0.312943, // has-capital
+            -0.383017, // biggest-city-log-pop
+            1.747473, // best-importance
+            -0.624531, // only-alternate-names
+            0.132595, // has-primary-name
+            0.171998, // has-alias
+            -1.351470, // only-demonym
+            0.568065, // multi-word
+            -0.775147, // short-surface
+            1.201801, // log-readings
+            -1.521560, // common-word
+            -0.749128, // dictionary-word
+            -1.082413, // given-name
+            -1.511459, // surname
+            -0.466810, // known-person
+            -0.255454, // organisation-word
+            -1.315524, // calendar-word
+            0.382736, // common-and-notable
+            -0.725314, // common-at-sentence-start
+            -0.899231, // given-and-notable
+            -1.613196, // in-person-run
+            1.258436, // after-locative
+            0.727366, // after-of
+            0.315253, // after-the
+            -0.201168, // after-title
+            -0.492698, // after-capitalised-word
+            0.077068, // after-directional
+            -0.002580, // after-pro-anti
+            0.235083, // before-backed
+            1.184334, // before-place-type
+            -0.345072, // before-capitalised-word
+            1.083248, // before-comma-state-or-country
+            0.875427, // after-comma-place
+            -1.547558, // fuzzy
+            0.430077, // repeated-capitalised
+            -0.055027, // capitalised-word-run-length
         ];
     }
 }

@@ -14,37 +14,37 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            0.995613, // is-country
-            -0.431978, // is-dependency
-            2.309183, // is-continent-or-territory
-            1.732321, // is-region
-            -0.068135, // is-adm1
-            -1.773272, // is-adm2
-            0.000000, // is-governorate
-            -1.481154, // is-city
-            2.676170, // log-population
-            0.301656, // is-capital
-            0.714027, // is-adm1-seat
-            0.437697, // is-adm2-seat
-            0.372022, // primary-name
-            0.097235, // alias
-            -0.584244, // alternate-name
-            0.250814, // demonym
-            -0.058959, // largest-of-readings
-            2.352707, // population-vs-largest
-            0.775231, // qualifier-contains
-            -0.775231, // qualifier-conflicts
-            0.456213, // direction-word-and-area
-            1.336629, // country-share-of-others
-            0.172329, // country-is-most-mentioned
-            1.725674, // state-of-others
-            1.022401, // contains-others
-            2.186522, // near-others-150km
-            1.026463, // near-others-1000km
-            1.989001, // us-local-news
+            1.019449, // is-country
+            -0.499855, // is-dependency
+            2.424801, // is-continent-or-territory
+            0.827197, // is-region
+            0.130773, // is-adm1
+            -1.724599, // is-adm2
+            -0.008059, // is-governorate
+            -1.244926, // is-city
+            2.754814, // log-population
+            0.287147, // is-capital
+            0.694122, // is-adm1-seat
+            0.399584, // is-adm2-seat
+            0.407213, // primary-name
+            0.108222, // alias
+            -0.607385, // alternate-name
+            0.220660, // demonym
+            -0.117195, // largest-of-readings
+            2.443325, // population-vs-largest
+            0.786941, // qualifier-contains
+            -0.786941, // qualifier-conflicts
+            0.448623, // direction-word-and-area
+            0.933568, // country-share-of-others
+            0.395860, // country-is-most-mentioned
+            1.701826, // state-of-others
+            1.061277, // contains-others
+            2.103337, // near-others-150km
+            0.910184, // near-others-1000km
+            0.969495, // us-local-news
             -0.000000, // log-readings
-            1.112238, // exact-surface
-            1.219310, // same-kind-as-list-neighbours
+            1.183489, // exact-surface
+            1.124131, // same-kind-as-list-neighbours
         ];
     }
 }
