@@ -54,7 +54,7 @@ internal static class EvalCommand
         for (var i = 0; i < documents.Count; i++)
         {
             var d = documents[i];
-            var predicted = parsed[i].Select(t => new Prediction(t.Span.Start, t.Span.End, t.Place.Latitude, t.Place.Longitude, t.Confidence, t.Surface, t.Place.Name, t.Place.CountryCode)).ToList();
+            var predicted = parsed[i].Select(ConfidenceData.Prediction).ToList();
             pairs.AddRange(Scorer.Pair(d.Id, d.Toponyms, predicted));
         }
         if (predictionsFile is not null)
