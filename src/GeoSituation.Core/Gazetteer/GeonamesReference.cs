@@ -22,7 +22,7 @@ internal static class GeonamesReference
             var colon = f[0].IndexOf(':', StringComparison.Ordinal);
             var (kind, key) = (f[0][..colon], f[0][(colon + 1)..]);
             var id = long.Parse(f[1], CultureInfo.InvariantCulture);
-            if (!used.Add(id)) continue;
+            if (used.Contains(id)) continue;
             int? index = kind switch
             {
                 "country" => countries.TryGetValue(key, out var c) ? c : null,
@@ -32,6 +32,7 @@ internal static class GeonamesReference
             };
             if (kind == "feature")
             {
+                used.Add(id);
                 entries.Add(new GazetteerEntry
                 {
                     Id = id,
@@ -44,6 +45,7 @@ internal static class GeonamesReference
                 continue;
             }
             if (index is not { } i) continue;
+            used.Add(id);
             var e = entries[i];
             entries[i] = f[2].Length == 0
                 ? e with { Id = id }

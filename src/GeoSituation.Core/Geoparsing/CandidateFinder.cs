@@ -43,6 +43,10 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
     private static bool IsApostropheJoined(string text, List<Token> tokens, int k) =>
         k > 0 && tokens[k].Start - tokens[k - 1].End == 1 && text[tokens[k].Start - 1] is '\'' or '’' or '‘' or '`';
 
+    private static bool IsCompassWord(string word) =>
+        word is "north" or "south" or "east" or "west" or "northeast" or "northwest" or "southeast" or "southwest"
+        || ContextWords.Directional.Contains(word);
+
     private Candidate? MatchAt(string text, List<Token> tokens, string[] lowerTokens, int i)
     {
         var first = lowerTokens[i];
@@ -63,6 +67,9 @@ internal sealed class CandidateFinder(Gazetteer.Gazetteer gazetteer)
             var last = i + n - 1;
             // A name never ends on a function word ("Gaza and") nor mixes in a lower-case word after a capital.
             if (n > 1 && ContextWords.FunctionWords.Contains(lowerTokens[last])) continue;
+            // "north Arlington" is the north of Arlington, not North Arlington, NJ: a lower-case compass word
+            // describes the capitalised name after it; written as part of a name it is capitalised.
+            if (n > 1 && lowerFirst && IsCompassWord(first) && char.IsUpper(text[tokens[i + 1].Start])) continue;
             var end = tokens[last].End;
             var key = n == 1 ? first : WindowKey(text, tokens, lowerTokens, i, last);
             if (gazetteer.IsStopName(key)) return new Candidate(i, last, t.Start, end, key, [], stop: true);

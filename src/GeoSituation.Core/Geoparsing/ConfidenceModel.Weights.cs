@@ -7,15 +7,15 @@ public sealed partial class ConfidenceModel
     {
         public static readonly double[] Weights =
         [
-            -1.055722, // bias
-            0.680751, // recognition-logit
-            0.225598, // resolution-logit
-            -0.946814, // is-country
-            -0.481754, // is-adm1
-            0.196263, // is-adm2
-            -0.967523, // is-region
-            0.493945, // log-population
-            -0.021134, // log-readings
+            -0.972504, // bias
+            0.690775, // recognition-logit
+            0.229520, // resolution-logit
+            -0.916202, // is-country
+            -0.477548, // is-adm1
+            0.227345, // is-adm2
+            -0.906288, // is-region
+            0.363137, // log-population
+            0.024407, // log-readings
         ];
     }
 }

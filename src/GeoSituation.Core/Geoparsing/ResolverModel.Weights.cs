@@ -14,37 +14,39 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            1.019449, // is-country
-            -0.499855, // is-dependency
-            2.424801, // is-continent-or-territory
-            0.827197, // is-region
-            0.130773, // is-adm1
-            -1.724599, // is-adm2
-            -0.008059, // is-governorate
-            -1.244926, // is-city
-            2.754814, // log-population
-            0.287147, // is-capital
-            0.694122, // is-adm1-seat
-            0.399584, // is-adm2-seat
-            0.407213, // primary-name
-            0.108222, // alias
-            -0.607385, // alternate-name
-            0.220660, // demonym
-            -0.117195, // largest-of-readings
-            2.443325, // population-vs-largest
-            0.786941, // qualifier-contains
-            -0.786941, // qualifier-conflicts
-            0.448623, // direction-word-and-area
-            0.933568, // country-share-of-others
-            0.395860, // country-is-most-mentioned
-            1.701826, // state-of-others
-            1.061277, // contains-others
-            2.103337, // near-others-150km
-            0.910184, // near-others-1000km
-            0.969495, // us-local-news
+            1.252050, // is-country
+            -0.390138, // is-dependency
+            2.361365, // is-continent-or-territory
+            0.724891, // is-region
+            0.355611, // is-adm1
+            -1.645594, // is-adm2
+            -0.007542, // is-governorate
+            -1.601844, // is-city
+            2.531398, // log-population
+            -0.218413, // is-capital
+            0.362937, // is-adm1-seat
+            0.350862, // is-adm2-seat
+            0.426923, // primary-name
+            0.105291, // alias
+            -0.649754, // alternate-name
+            0.276096, // demonym
+            -0.126560, // largest-of-readings
+            2.198092, // population-vs-largest
+            0.760770, // qualifier-contains
+            -0.760770, // qualifier-conflicts
+            0.551119, // direction-word-and-area
+            1.121417, // country-share-of-others
+            0.384873, // country-is-most-mentioned
+            1.734502, // state-of-others
+            1.092422, // contains-others
+            2.122120, // near-others-150km
+            0.988136, // near-others-1000km
+            1.926714, // us-local-news
             -0.000000, // log-readings
-            1.183489, // exact-surface
-            1.124131, // same-kind-as-list-neighbours
+            1.171900, // exact-surface
+            1.100539, // same-kind-as-list-neighbours
+            1.112065, // city-alternate-names
+            -0.100092, // capital-as-government
         ];
     }
 }
