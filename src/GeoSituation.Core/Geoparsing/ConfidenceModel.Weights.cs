@@ -7,15 +7,15 @@ public sealed partial class ConfidenceModel
     {
         public static readonly double[] Weights =
         [
-            -0.972504, // bias
-            0.690775, // recognition-logit
-            0.229520, // resolution-logit
-            -0.916202, // is-country
-            -0.477548, // is-adm1
-            0.227345, // is-adm2
-            -0.906288, // is-region
-            0.363137, // log-population
-            0.024407, // log-readings
+            -1.097385, // bias
+            0.678204, // recognition-logit
+            0.226047, // resolution-logit
+            -0.938383, // is-country
+            -0.500758, // is-adm1
+            0.341794, // is-adm2
+            -0.950983, // is-region
+            0.524456, // log-population
+            0.136385, // log-readings
         ];
     }
 }

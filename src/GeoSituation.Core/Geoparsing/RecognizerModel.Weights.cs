@@ -6,7 +6,7 @@ public sealed partial class RecognizerModel
     private static partial class BuiltIn
     {
         /// <summary>Probability at or above which a match is reported (chosen for F1 in cross-validation).</summary>
-        public const double Threshold = 0.46;
+        public const double Threshold = 0.44;
 
         public static readonly TrainingCorpus[] TrainedOn =
         [
@@ -16,56 +16,56 @@ public sealed partial class RecognizerModel
 
         public static readonly double[] Weights =
         [
-            -1.668461, // bias
-            1.094979, // title-case
-            1.273422, // all-caps-long
-            0.345472, // all-caps-short
-            -2.320139, // lower-case
-            -0.136069, // mixed-case
+            -1.666861, // bias
+            1.078361, // title-case
+            1.278500, // all-caps-long
+            0.332640, // all-caps-short
+            -2.318411, // lower-case
+            -0.108798, // mixed-case
             0.000000, // lower-dateline-country
-            -0.447351, // sentence-start
-            0.711763, // line-start
-            0.276281, // has-country
-            -0.220686, // has-region
-            0.450907, // has-adm1
-            0.286118, // has-adm2
-            -0.121254, // has-governorate
-            0.308719, // has-capital
-            -0.368440, // biggest-city-log-pop
-            1.746497, // best-importance
-            -0.632174, // only-alternate-names
-            0.130508, // has-primary-name
-            0.171988, // has-alias
-            -1.353291, // only-demonym
-            0.566618, // multi-word
-            -0.775457, // short-surface
-            1.203244, // log-readings
-            -1.519394, // common-word
-            -0.741081, // dictionary-word
-            -1.082058, // given-name
-            -1.513638, // surname
-            -0.468728, // known-person
-            -0.256303, // organisation-word
-            -1.314173, // calendar-word
-            0.381006, // common-and-notable
-            -0.728801, // common-at-sentence-start
-            -0.895015, // given-and-notable
-            -1.618262, // in-person-run
-            1.249261, // after-locative
-            0.724169, // after-of
-            0.316751, // after-the
-            -0.201308, // after-title
-            -0.481553, // after-capitalised-word
-            0.048101, // after-directional
-            -0.002591, // after-pro-anti
-            0.234373, // before-backed
-            1.184062, // before-place-type
-            -0.344656, // before-capitalised-word
-            1.084299, // before-comma-state-or-country
-            0.868155, // after-comma-place
-            -1.548716, // fuzzy
-            0.417202, // repeated-capitalised
-            -0.057225, // capitalised-word-run-length
+            -0.430664, // sentence-start
+            0.711979, // line-start
+            0.272866, // has-country
+            -0.204460, // has-region
+            0.464281, // has-adm1
+            0.293507, // has-adm2
+            -0.122503, // has-governorate
+            0.254874, // has-capital
+            -0.379084, // biggest-city-log-pop
+            1.747703, // best-importance
+            -0.663938, // only-alternate-names
+            0.149325, // has-primary-name
+            0.172738, // has-alias
+            -1.339277, // only-demonym
+            0.559286, // multi-word
+            -0.771170, // short-surface
+            1.192563, // log-readings
+            -1.536892, // common-word
+            -0.741523, // dictionary-word
+            -1.103449, // given-name
+            -1.510324, // surname
+            -0.466774, // known-person
+            -0.253339, // organisation-word
+            -1.296675, // calendar-word
+            0.397870, // common-and-notable
+            -0.719944, // common-at-sentence-start
+            -0.857852, // given-and-notable
+            -1.608498, // in-person-run
+            1.262105, // after-locative
+            0.730880, // after-of
+            0.333485, // after-the
+            -0.197541, // after-title
+            -0.461666, // after-capitalised-word
+            0.075408, // after-directional
+            -0.002500, // after-pro-anti
+            0.215675, // before-backed
+            1.191474, // before-place-type
+            -0.358079, // before-capitalised-word
+            1.074613, // before-comma-state-or-country
+            0.882892, // after-comma-place
+            -1.551927, // fuzzy
+            0.423303, // repeated-capitalised
+            -0.066885, // capitalised-word-run-length
         ];
     }
 }

@@ -14,39 +14,39 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            1.252050, // is-country
-            -0.390138, // is-dependency
-            2.361365, // is-continent-or-territory
-            0.724891, // is-region
-            0.355611, // is-adm1
-            -1.645594, // is-adm2
-            -0.007542, // is-governorate
-            -1.601844, // is-city
-            2.531398, // log-population
-            -0.218413, // is-capital
-            0.362937, // is-adm1-seat
-            0.350862, // is-adm2-seat
-            0.426923, // primary-name
-            0.105291, // alias
-            -0.649754, // alternate-name
-            0.276096, // demonym
-            -0.126560, // largest-of-readings
-            2.198092, // population-vs-largest
-            0.760770, // qualifier-contains
-            -0.760770, // qualifier-conflicts
-            0.551119, // direction-word-and-area
-            1.121417, // country-share-of-others
-            0.384873, // country-is-most-mentioned
-            1.734502, // state-of-others
-            1.092422, // contains-others
-            2.122120, // near-others-150km
-            0.988136, // near-others-1000km
-            1.926714, // us-local-news
+            1.220103, // is-country
+            -0.471791, // is-dependency
+            2.072544, // is-continent-or-territory
+            0.733044, // is-region
+            0.392093, // is-adm1
+            -1.433720, // is-adm2
+            -0.007114, // is-governorate
+            -1.538145, // is-city
+            2.492512, // log-population
+            -0.057650, // is-capital
+            0.273840, // is-adm1-seat
+            0.411071, // is-adm2-seat
+            0.702229, // primary-name
+            0.156137, // alias
+            -0.929505, // alternate-name
+            0.285033, // demonym
+            -0.152912, // largest-of-readings
+            2.213935, // population-vs-largest
+            0.737567, // qualifier-contains
+            -0.737567, // qualifier-conflicts
+            0.447057, // direction-word-and-area
+            0.962573, // country-share-of-others
+            0.255810, // country-is-most-mentioned
+            1.841518, // state-of-others
+            1.104556, // contains-others
+            2.010453, // near-others-150km
+            1.103002, // near-others-1000km
+            0.948524, // us-local-news
             -0.000000, // log-readings
-            1.171900, // exact-surface
-            1.100539, // same-kind-as-list-neighbours
-            1.112065, // city-alternate-names
-            -0.100092, // capital-as-government
+            1.216635, // exact-surface
+            1.023033, // same-kind-as-list-neighbours
+            1.068575, // city-alternate-names
+            -0.098120, // capital-as-government
         ];
     }
 }
