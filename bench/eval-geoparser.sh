@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scores the geoparser on the dev corpora (read in place from ../shared/eval, never copied) two ways:
-#  1. `geosituation eval`: the metrics table, worst errors and confidence bands. On a corpus the built-in models
+#  1. `geosituation eval`: the metrics (all, development fifths, kept-apart fifth), worst errors of the development
+#     fifths, the reliability table and ECE. On a corpus the built-in models
 #     were trained on it refits them k-fold by document, so every document is parsed by models that never saw it;
 #     score.py then re-scores the very predictions eval wrote, and must print the same numbers.
 #  2. `geosituation analyze` with the built-in models (what the product runs), scored by score.py: in-sample

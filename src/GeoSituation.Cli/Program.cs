@@ -13,6 +13,7 @@ root.Subcommands.Add(GazetteerCommand.Create());
 root.Subcommands.Add(DbMigrateCommand.Create());
 root.Subcommands.Add(TrainRecognizerCommand.Create());
 root.Subcommands.Add(TrainResolverCommand.Create());
+root.Subcommands.Add(TrainConfidenceCommand.Create());
 try
 {
     // Our own handler below: a failure prints one line (no stack trace) and exits 2, not System.CommandLine's 1,

@@ -7,7 +7,7 @@ public sealed class UsageTests
 {
     public static TheoryData<string> Verbs => new()
     {
-        "", "analyze", "eval", "ingest", "serve", "export", "gazetteer", "gazetteer build", "db", "db migrate", "train-recognizer", "train-resolver",
+        "", "analyze", "eval", "ingest", "serve", "export", "gazetteer", "gazetteer build", "db", "db migrate", "train-recognizer", "train-resolver", "train-confidence",
     };
 
     [Theory]

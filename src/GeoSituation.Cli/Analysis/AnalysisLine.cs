@@ -100,7 +100,8 @@ internal static class AnalysisLine
         w.WriteEndObject();
     }
 
-    // Countries, regions and admin areas have our own negative ids, which are not GeoNames ids.
+    // Hand-kept regions without a GeoNames id in our sources and P-coded areas have our own negative ids, which are
+    // not GeoNames ids (docs/geoparsing.md, "Ids and points per kind of place").
     private static void WriteGeonameId(Utf8JsonWriter w, GazetteerEntry place)
     {
         if (place.Id > 0) w.WriteNumber("geonameid", place.Id);

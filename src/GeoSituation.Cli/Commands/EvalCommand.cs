@@ -17,7 +17,7 @@ internal static class EvalCommand
         var top = new Option<int>("--top") { Description = "How many entries to list per error class.", DefaultValueFactory = _ => 15 };
         var inSample = new Option<bool>("--in-sample") { Description = "Use the built-in models even on a corpus they were trained on (optimistic)." };
         var folds = new Option<int>("--folds") { Description = "Folds for held-out scoring of a training corpus.", DefaultValueFactory = _ => 5 };
-        var command = new Command("eval", "Score the geoparser on a gold corpus: P/R/F1, Acc@161, mean/median km, AUC, geo-F1, worst errors, confidence bands.")
+        var command = new Command("eval", "Score the geoparser on a gold corpus: P/R/F1, Acc@161, mean/median km, AUC, geo-F1 (all, development, kept-apart fifth), worst errors, reliability table and ECE.")
         {
             gold, geodata, predictions, top, inSample, folds,
         };
@@ -54,7 +54,7 @@ internal static class EvalCommand
         for (var i = 0; i < documents.Count; i++)
         {
             var d = documents[i];
-            var predicted = parsed[i].Select(t => new Prediction(t.Span.Start, t.Span.End, t.Place.Latitude, t.Place.Longitude, t.Confidence, t.Surface, t.Place.Name, t.Place.CountryCode)).ToList();
+            var predicted = parsed[i].Select(ConfidenceData.Prediction).ToList();
             pairs.AddRange(Scorer.Pair(d.Id, d.Toponyms, predicted));
         }
         if (predictionsFile is not null)
@@ -66,7 +66,7 @@ internal static class EvalCommand
                 stream.WriteByte((byte)'\n');
             }
         }
-        EvalReport.Print(output, goldFile.Name, Scorer.Score(documents.Count, pairs), pairs, top);
+        EvalReport.Print(output, goldFile.Name, documents, pairs, top);
         return 0;
     }
 }

@@ -9,6 +9,8 @@ namespace GeoSituation.Cli.Evaluation;
 /// k-fold by document: for fold f both models are refitted on the corpus' other folds plus every other corpus
 /// the built-in models were trained on (found next to the gold file, checked by SHA-256), then parse fold f.
 /// So the scores printed for a dev corpus are held-out scores, never scores on training documents.
+/// The confidence model is held out the same way: once every fold is parsed, fold f's confidences are recomputed
+/// by a model fitted on the other folds' toponyms of this corpus (labelled by the gold).
 /// </remarks>
 internal static class HeldOutModels
 {
@@ -51,6 +53,13 @@ internal static class HeldOutModels
                 if (i % folds == f) result[i] = foldParser.Parse(documents[i].Text);
             });
         }
-        return result;
+        var calibrated = new IReadOnlyList<Toponym>[documents.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var f = fold;
+            var model = new ConfidenceModel(ConfidenceData.Fit(ConfidenceData.Examples(documents, result, i => i % folds != f)));
+            for (var i = f; i < documents.Count; i += folds) calibrated[i] = ConfidenceData.Recalibrate(result[i], model);
+        }
+        return calibrated;
     }
 }

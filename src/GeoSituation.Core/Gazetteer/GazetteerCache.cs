@@ -12,7 +12,7 @@ namespace GeoSituation.Core.Gazetteer;
 /// </remarks>
 internal static class GazetteerCache
 {
-    private const int FormatVersion = 7;
+    private const int FormatVersion = 8;
     private const string Magic = "GEOSITUATION-GAZETTEER";
 
     /// <summary>Format version, then size and time of geodata/'s files, the humanitarian pair and every user import file.</summary>

@@ -68,6 +68,20 @@ public sealed record GazetteerEntry
         init => alternateNames = value;
     }
 
+    private int alternateNameCount = -1;
+
+    /// <summary>How many other names the place has: how widely it is known (a resolution prior), counted without
+    /// unpacking them.</summary>
+    internal int AlternateNameCount
+    {
+        get
+        {
+            if (alternateNameCount >= 0) return alternateNameCount;
+            var count = alternateNames?.Count ?? (packedAlternateNames is null or "" ? 0 : packedAlternateNames.AsSpan().Count(AlternateNameSeparator) + 1);
+            return alternateNameCount = count;
+        }
+    }
+
     /// <summary>The alternate names joined by <see cref="AlternateNameSeparator"/>, split lazily.</summary>
     internal string? PackedAlternateNames
     {

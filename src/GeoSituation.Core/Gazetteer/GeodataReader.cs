@@ -13,7 +13,7 @@ internal static class GeodataReader
 {
     /// <summary>The files whose size and time stamp decide whether the binary cache is still valid.</summary>
     public static readonly string[] SourceFiles =
-        ["places.tsv.gz", "admin.tsv.gz", "countries.json", "country-boundaries.geojson.gz", "regions.geojson", "aliases.tsv", "lexicon.tsv.gz"];
+        ["places.tsv.gz", "admin.tsv.gz", "countries.json", "country-boundaries.geojson.gz", "regions.geojson", "geonames-reference.tsv.gz", "aliases.tsv", "lexicon.tsv.gz"];
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
@@ -28,6 +28,7 @@ internal static class GeodataReader
         var pendingGovernorates = ReadRegions(Path.Combine(dir, "regions.geojson"), boundaries, entries, regionKeys);
         var adminIndex = ReadAdmins(Path.Combine(dir, "admin.tsv.gz"), entries, AliasFile.Omitted(Path.Combine(dir, "aliases.tsv")));
         var placeIndex = ReadPlaces(Path.Combine(dir, "places.tsv.gz"), entries, adminIndex);
+        GeonamesReference.Apply(Path.Combine(dir, "geonames-reference.tsv.gz"), entries, countryIndex, regionKeys, adminIndex);
         FillCountryPopulations(entries, countryIndex);
         GovernorateBoundaries.Add(entries, regionKeys, placeIndex, pendingGovernorates);
         var targets = new TargetIndex(countryIndex, regionKeys, adminIndex, placeIndex);
@@ -280,7 +281,7 @@ internal static class GeodataReader
         return ms.ToArray();
     }
 
-    private static IEnumerable<string> ReadLines(string gzPath)
+    internal static IEnumerable<string> ReadLines(string gzPath)
     {
         using var reader = new StreamReader(new GZipStream(File.OpenRead(gzPath), CompressionMode.Decompress));
         while (reader.ReadLine() is { } line)

@@ -63,6 +63,16 @@ internal static class ContextWords
         "councilwoman", "alderman", "aldermen", "selectmen", "deputies", "freeholders", "borough", "statehouse", "gov",
     };
 
+    /// <summary>Verbs that make a capital's name stand for its government when they follow it ("Washington said",
+    /// "Moscow denied"), and nouns that do so just before it ("officials in Beijing", "talks in Doha").</summary>
+    public static readonly HashSet<string> GovernmentVoice = new(StringComparer.Ordinal)
+    {
+        "said", "says", "announced", "warned", "denied", "accused", "urged", "insisted", "rejected", "demanded", "agreed",
+        "signed", "claimed", "responded", "condemned", "welcomed", "threatened", "imposed", "sanctioned", "recognised",
+        "recognized", "officials", "government", "administration", "talks", "summit", "embassy", "diplomats", "lawmakers",
+        "policymakers", "regime", "negotiators", "envoys", "sanctions",
+    };
+
     /// <summary>Lower-case words that never start a place name; skipping them keeps the scan fast.</summary>
     public static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {

@@ -17,6 +17,7 @@ public sealed class Geoparser
     private readonly Resolver resolver;
     private readonly FuzzyMatcher fuzzy;
     private readonly RecognizerModel model;
+    private readonly ConfidenceModel confidenceModel;
 
     public Geoparser(Gazetteer.Gazetteer gazetteer)
         : this(gazetteer, RecognizerModel.Default, ResolverModel.Default)
@@ -24,10 +25,11 @@ public sealed class Geoparser
     }
 
     /// <summary>A geoparser with other models (cross-validation, experiments).</summary>
-    public Geoparser(Gazetteer.Gazetteer gazetteer, RecognizerModel model, ResolverModel resolverModel)
+    public Geoparser(Gazetteer.Gazetteer gazetteer, RecognizerModel model, ResolverModel resolverModel, ConfidenceModel? confidenceModel = null)
     {
         this.gazetteer = gazetteer;
         this.model = model;
+        this.confidenceModel = confidenceModel ?? ConfidenceModel.Default;
         finder = new CandidateFinder(gazetteer);
         recognizer = new Recognizer(gazetteer, model);
         resolver = new Resolver(gazetteer, resolverModel);
@@ -41,8 +43,12 @@ public sealed class Geoparser
         foreach (var c in candidates)
         {
             if (!c.Accepted) continue;
-            var confidence = Math.Round(c.Recognition * c.ResolutionProbability, 3);
-            result.Add(new Toponym(new TextSpan(c.Start, c.End), text[c.Start..c.End], gazetteer.Entries[c.Entry], confidence));
+            var place = gazetteer.Entries[c.Entry];
+            var confidence = Math.Round(confidenceModel.Confidence(c.Recognition, c.ResolutionProbability, place, c.Hits.Length), 3);
+            result.Add(new Toponym(new TextSpan(c.Start, c.End), text[c.Start..c.End], place, confidence)
+            {
+                Recognition = c.Recognition, ResolutionProbability = c.ResolutionProbability, Readings = c.Hits.Length,
+            });
         }
         return result;
     }

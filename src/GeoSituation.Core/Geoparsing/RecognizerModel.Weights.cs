@@ -6,7 +6,7 @@ public sealed partial class RecognizerModel
     private static partial class BuiltIn
     {
         /// <summary>Probability at or above which a match is reported (chosen for F1 in cross-validation).</summary>
-        public const double Threshold = 0.48;
+        public const double Threshold = 0.44;
 
         public static readonly TrainingCorpus[] TrainedOn =
         [
@@ -16,56 +16,56 @@ public sealed partial class RecognizerModel
 
         public static readonly double[] Weights =
         [
-            -1.629564, // bias
-            1.118498, // title-case
-            1.306899, // all-caps-long
-            0.344459, // all-caps-short
-            -2.334255, // lower-case
-            -0.090236, // mixed-case
+            -1.666861, // bias
+            1.078361, // title-case
+            1.278500, // all-caps-long
+            0.332640, // all-caps-short
+            -2.318411, // lower-case
+            -0.108798, // mixed-case
             0.000000, // lower-dateline-country
-            -0.368492, // sentence-start
-            0.639350, // line-start
-            0.269820, // has-country
-            -0.239558, // has-region
-            0.451178, // has-adm1
-            0.217603, // has-adm2
-            0.000000, // has-governorate
-            0.332770, // has-capital
-            -0.478318, // biggest-city-log-pop
-            1.693704, // best-importance
-            -0.571565, // only-alternate-names
-            0.173157, // has-primary-name
-            0.146645, // has-alias
-            -1.355425, // only-demonym
-            0.714373, // multi-word
-            -0.730624, // short-surface
-            1.204540, // log-readings
-            -1.508281, // common-word
-            -0.755247, // dictionary-word
-            -1.089027, // given-name
-            -1.537941, // surname
-            -0.456696, // known-person
-            -0.280685, // organisation-word
-            -1.340263, // calendar-word
-            0.395360, // common-and-notable
-            -0.806600, // common-at-sentence-start
-            -0.897745, // given-and-notable
-            -1.628479, // in-person-run
-            1.247930, // after-locative
-            0.712740, // after-of
-            0.288839, // after-the
-            -0.206057, // after-title
-            -0.432864, // after-capitalised-word
-            0.044862, // after-directional
-            -0.002726, // after-pro-anti
-            0.235972, // before-backed
-            1.202620, // before-place-type
-            -0.346057, // before-capitalised-word
-            0.952285, // before-comma-state-or-country
-            0.851590, // after-comma-place
-            -1.572267, // fuzzy
-            0.422366, // repeated-capitalised
-            -0.095991, // capitalised-word-run-length
+            -0.430664, // sentence-start
+            0.711979, // line-start
+            0.272866, // has-country
+            -0.204460, // has-region
+            0.464281, // has-adm1
+            0.293507, // has-adm2
+            -0.122503, // has-governorate
+            0.254874, // has-capital
+            -0.379084, // biggest-city-log-pop
+            1.747703, // best-importance
+            -0.663938, // only-alternate-names
+            0.149325, // has-primary-name
+            0.172738, // has-alias
+            -1.339277, // only-demonym
+            0.559286, // multi-word
+            -0.771170, // short-surface
+            1.192563, // log-readings
+            -1.536892, // common-word
+            -0.741523, // dictionary-word
+            -1.103449, // given-name
+            -1.510324, // surname
+            -0.466774, // known-person
+            -0.253339, // organisation-word
+            -1.296675, // calendar-word
+            0.397870, // common-and-notable
+            -0.719944, // common-at-sentence-start
+            -0.857852, // given-and-notable
+            -1.608498, // in-person-run
+            1.262105, // after-locative
+            0.730880, // after-of
+            0.333485, // after-the
+            -0.197541, // after-title
+            -0.461666, // after-capitalised-word
+            0.075408, // after-directional
+            -0.002500, // after-pro-anti
+            0.215675, // before-backed
+            1.191474, // before-place-type
+            -0.358079, // before-capitalised-word
+            1.074613, // before-comma-state-or-country
+            0.882892, // after-comma-place
+            -1.551927, // fuzzy
+            0.423303, // repeated-capitalised
+            -0.066885, // capitalised-word-run-length
         ];
     }
 }

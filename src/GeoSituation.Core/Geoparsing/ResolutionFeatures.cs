@@ -22,6 +22,7 @@ public static class ResolutionFeatures
         "country-share-of-others", "country-is-most-mentioned", "state-of-others", "contains-others",
         "near-others-150km", "near-others-1000km", "us-local-news",
         "log-readings", "exact-surface", "same-kind-as-list-neighbours",
+        "city-alternate-names", "capital-as-government",
     ];
 
     public static int Count => Names.Length;
@@ -108,8 +109,13 @@ public static class ResolutionFeatures
             var kind = KindClass(e);
             var same = 0;
             foreach (var k in input.ListNeighbourKinds) same += k == kind ? 1 : 0;
-            f[i++] = (double)same / input.ListNeighbourKinds.Length;
+            f[i] = (double)same / input.ListNeighbourKinds.Length;
         }
+        i++;
+        // How many names a town has in other languages and scripts: Athens, Greece has dozens, Athens, Georgia a few.
+        f[i++] = isCity ? Math.Log(1 + e.AlternateNameCount) / 4 : 0;
+        // "Washington said", "officials in Beijing": a capital standing for its government.
+        f[i++] = input.GovernmentVoice && e.FeatureCode == "PPLC" ? 1 : 0;
     }
 
     /// <summary>Country, state, county, town or region: the level of a place for list coherence.</summary>
@@ -133,7 +139,8 @@ internal readonly record struct ResolutionInput(
     OtherPlace[] Others,
     string MostMentionedCountry,
     bool UsLocalNews,
-    int[] ListNeighbourKinds);
+    int[] ListNeighbourKinds,
+    bool GovernmentVoice = false);
 
 /// <summary>A place the article names elsewhere, with its mentions' summed weight and position ready for distances.</summary>
 internal readonly record struct OtherPlace(GazetteerEntry Entry, double Weight, double LatRad, double LonRad, double CosLat)

@@ -51,8 +51,15 @@ internal sealed class Resolver(Gazetteer.Gazetteer gazetteer, ResolverModel mode
         foreach (var h in c.Hits) largest = Math.Max(largest, entries[h.Entry].Population);
         var qualifier = c.Qualifier >= 0 && all[c.Qualifier].Entry >= 0 ? entries[all[c.Qualifier].Entry] : null;
         var directional = c.FirstToken > 0 && ContextWords.Directional.Contains(lower[c.FirstToken - 1]);
-        return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews, ListNeighbourKinds(index, all, tokens, lower));
+        return new ResolutionInput(c.Surface, c.Hits.Length, largest, qualifier, directional, others, mostMentioned, usLocalNews,
+            ListNeighbourKinds(index, all, tokens, lower), GovernmentVoice(c, lower));
     }
+
+    /// <summary>The word after the name, or one of the two before it, says the name stands for a government.</summary>
+    private static bool GovernmentVoice(Candidate c, string[] lower) =>
+        (c.LastToken + 1 < lower.Length && ContextWords.GovernmentVoice.Contains(lower[c.LastToken + 1]))
+        || (c.FirstToken >= 2 && ContextWords.GovernmentVoice.Contains(lower[c.FirstToken - 2]))
+        || (c.FirstToken >= 1 && ContextWords.GovernmentVoice.Contains(lower[c.FirstToken - 1]));
 
     /// <summary>Kinds of the places chosen for the names listed right before and after this one
     /// ("A, B and C"), so a list of states reads as states.</summary>

@@ -14,37 +14,39 @@ public sealed partial class ResolverModel
         public static readonly double[] Weights =
         [
             0.000000, // bias
-            0.995613, // is-country
-            -0.431978, // is-dependency
-            2.309183, // is-continent-or-territory
-            1.732321, // is-region
-            -0.068135, // is-adm1
-            -1.773272, // is-adm2
-            0.000000, // is-governorate
-            -1.481154, // is-city
-            2.676170, // log-population
-            0.301656, // is-capital
-            0.714027, // is-adm1-seat
-            0.437697, // is-adm2-seat
-            0.372022, // primary-name
-            0.097235, // alias
-            -0.584244, // alternate-name
-            0.250814, // demonym
-            -0.058959, // largest-of-readings
-            2.352707, // population-vs-largest
-            0.775231, // qualifier-contains
-            -0.775231, // qualifier-conflicts
-            0.456213, // direction-word-and-area
-            1.336629, // country-share-of-others
-            0.172329, // country-is-most-mentioned
-            1.725674, // state-of-others
-            1.022401, // contains-others
-            2.186522, // near-others-150km
-            1.026463, // near-others-1000km
-            1.989001, // us-local-news
+            1.220103, // is-country
+            -0.471791, // is-dependency
+            2.072544, // is-continent-or-territory
+            0.733044, // is-region
+            0.392093, // is-adm1
+            -1.433720, // is-adm2
+            -0.007114, // is-governorate
+            -1.538145, // is-city
+            2.492512, // log-population
+            -0.057650, // is-capital
+            0.273840, // is-adm1-seat
+            0.411071, // is-adm2-seat
+            0.702229, // primary-name
+            0.156137, // alias
+            -0.929505, // alternate-name
+            0.285033, // demonym
+            -0.152912, // largest-of-readings
+            2.213935, // population-vs-largest
+            0.737567, // qualifier-contains
+            -0.737567, // qualifier-conflicts
+            0.447057, // direction-word-and-area
+            0.962573, // country-share-of-others
+            0.255810, // country-is-most-mentioned
+            1.841518, // state-of-others
+            1.104556, // contains-others
+            2.010453, // near-others-150km
+            1.103002, // near-others-1000km
+            0.948524, // us-local-news
             -0.000000, // log-readings
-            1.112238, // exact-surface
-            1.219310, // same-kind-as-list-neighbours
+            1.216635, // exact-surface
+            1.023033, // same-kind-as-list-neighbours
+            1.068575, // city-alternate-names
+            -0.098120, // capital-as-government
         ];
     }
 }

@@ -29,6 +29,23 @@ public sealed class SeedDoneCriteriaTests(ServerFixture server)
         Assert.True(nearest.Feature.GetProperty("properties").GetProperty("mentions").GetInt32() >= 1);
     }
 
+    // GeoNames ids (countryInfo.txt; admin1CodesASCII.txt PS.GZ) of the countries and the area the seed names.
+    public static TheoryData<string, long> SeedAreas => new()
+    {
+        { "Qatar", 289688 }, { "Egypt", 357994 }, { "Israel", 294640 }, { "Palestine", 6254930 },
+        { "United States", 6252001 }, { "Iran", 130758 }, { "Gaza Strip", 281132 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedAreas))]
+    public async Task Places_collection_serves_seed_countries_and_the_Gaza_Strip_with_their_GeoNames_ids(string name, long geonameId)
+    {
+        var page = await server.GetJsonAsync("/collections/places/items?limit=1000");
+        var place = Assert.Single(page.GetProperty("features").EnumerateArray(),
+            f => f.GetProperty("properties").GetProperty("geonameid") is { ValueKind: JsonValueKind.Number } id && id.GetInt64() == geonameId);
+        Assert.Equal(name, place.GetProperty("properties").GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Places_collection_has_Gaza()
     {
