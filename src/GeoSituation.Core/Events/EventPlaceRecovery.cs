@@ -69,7 +69,7 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
         return null;
     }
 
-    private GazetteerEntry? Best(string surface, IReadOnlySet<string> countries, IReadOnlyList<Toponym> articlePlaces)
+    private GazetteerEntry? Best(string surface, IReadOnlySet<string> countries, IReadOnlyList<Toponym> articlePlaces, bool largeTownsElsewhere = true)
     {
         GazetteerEntry? best = null, largest = null;
         var bestDistance = double.MaxValue;
@@ -87,7 +87,7 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
         // Outside the article's countries ("killed by Israeli fire in Tulkarem", "a US strike on Saada"), only a
         // town that dwarfs every namesake: a sizeable place is what news means by a bare name.
         // It must also lie near what the article is about ("Lynn" is not a village in Myanmar's Sagaing).
-        if (best is null && largest is { Population: >= LargeTown } && (towns == 1 || SecondLargest(surface, largest) * 10 < largest.Population)
+        if (best is null && largeTownsElsewhere && largest is { Population: >= LargeTown } && (towns == 1 || SecondLargest(surface, largest) * 10 < largest.Population)
             && NearestAny(largest, articlePlaces) <= NeighbourKilometres) best = largest;
         return best;
     }
@@ -126,6 +126,15 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
             nearest = Math.Min(nearest, Geo.Kilometres(entry.Latitude, entry.Longitude, t.Place.Latitude, t.Place.Longitude));
         }
         return nearest;
+    }
+
+    /// <summary>The same name as a town in the article's countries, for a reading that put it in a country the
+    /// article is not about ("Merawi" in Amhara read as Merowe in Sudan); null when the article's countries have none.</summary>
+    public Toponym? Relocate(Toponym toponym, IReadOnlySet<string> articleCountries, IReadOnlyList<Toponym> articlePlaces)
+    {
+        if (toponym.Place.Kind != PlaceKind.City) return null;
+        if (Best(toponym.Surface, articleCountries, articlePlaces, largeTownsElsewhere: false) is not { } place || place.CountryCode == toponym.Place.CountryCode) return null;
+        return new Toponym(toponym.Span, toponym.Surface, place, Confidence);
     }
 
     /// <summary>True when the name as written is not a name of the place it was read as (a fuzzy reading).</summary>

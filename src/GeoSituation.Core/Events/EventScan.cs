@@ -98,7 +98,12 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         consistent.Clear();
         foreach (var t in inSentence)
         {
-            if (IsForeign(t) && recovery?.IsApproximate(t) == true) continue;
+            if (IsForeign(t) && recovery is not null)
+            {
+                if (recovery.Relocate(t, ArticleCountries, DistinctSurePlaces) is { } moved) consistent.Add(moved);
+                else if (!recovery.IsApproximate(t)) consistent.Add(t);
+                continue;
+            }
             consistent.Add(t);
         }
         return consistent;
