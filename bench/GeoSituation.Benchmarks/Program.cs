@@ -5,6 +5,9 @@ using GeoSituation.Benchmarks;
 //   dotnet run -c Release --project bench/GeoSituation.Benchmarks -- --filter '*'
 // Analysis cost against text size, 16 KB - 1 MB (issue 13):
 //   dotnet run -c Release --project bench/GeoSituation.Benchmarks -- scaling
+// One cold load of the event-only small-places layer (time and memory):
+//   dotnet run -c Release --project bench/GeoSituation.Benchmarks -- small-places
 if (args is ["scaling"]) return AnalysisScaling.Run();
+if (args is ["small-places"]) return SmallPlacesLoadBenchmarks.Report();
 BenchmarkSwitcher.FromAssembly(typeof(GeoparserBenchmarks).Assembly).Run(args);
 return 0;
