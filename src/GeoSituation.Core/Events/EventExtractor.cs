@@ -9,7 +9,8 @@ public sealed class EventExtractor(ActorDictionary? actors = null, Gazetteer.Gaz
 {
     private readonly ActorDictionary actors = actors ?? ActorDictionary.Default;
     private readonly TerritorySense? territories = gazetteer is null ? null : new TerritorySense(gazetteer);
-    private readonly EventPlaceRecovery? recovery = gazetteer is null ? null : new EventPlaceRecovery(gazetteer, actors ?? ActorDictionary.Default);
+    private readonly EventPlaceRecovery? recovery = gazetteer is null ? null : new EventPlaceRecovery(gazetteer, actors ?? ActorDictionary.Default,
+        gazetteer.GeodataDirectory is { } folder ? SmallPlaces.For(folder) : null);
 
     public IReadOnlyList<SituationEvent> Extract(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<Toponym> toponyms, DateTimeOffset? published)
     {

@@ -15,7 +15,7 @@ namespace GeoSituation.Core.Events;
 /// <para>Only populated places qualify (a country or region needs no rescue), only in the article's countries (so
 /// a name shared by a town on another continent never comes in), and never an actor's name.</para>
 /// </remarks>
-internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDictionary actors)
+internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDictionary actors, SmallPlaces? smallPlaces = null)
 {
     public const double Confidence = 0.55;
     private const int MaxWords = 4;
@@ -84,6 +84,8 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
             var distance = Nearest(entry, articlePlaces);
             if (distance < bestDistance || (distance == bestDistance && entry.Population > best!.Population)) (best, bestDistance) = (entry, distance);
         }
+        // Villages too small for the gazetteer come from the event-only small-places layer, in the article's countries.
+        best ??= SmallPlace(surface, countries, articlePlaces);
         // Outside the article's countries ("killed by Israeli fire in Tulkarem", "a US strike on Saada"), only a
         // town that dwarfs every namesake: a sizeable place is what news means by a bare name.
         // It must also lie near what the article is about ("Lynn" is not a village in Myanmar's Sagaing).
@@ -93,6 +95,33 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
     }
 
     private const long LargeTown = 20_000;
+
+    // Of the small places of that name in the article's countries, the one nearest the article's places; with nothing
+    // to measure against, only a name that is one place. A name that is also a person's name or an ordinary word
+    // ("Adam", "June") is no village here: the gazetteer's word classes screen it.
+    private GazetteerEntry? SmallPlace(string surface, IReadOnlySet<string> countries, IReadOnlyList<Toponym> articlePlaces)
+    {
+        if (smallPlaces is null || (!surface.Contains(' ', StringComparison.Ordinal) && IsWordOrPerson(surface))) return null;
+        GazetteerEntry? best = null;
+        var bestDistance = double.MaxValue;
+        var found = 0;
+        foreach (var country in countries)
+        {
+            foreach (var entry in smallPlaces.Lookup(surface, country))
+            {
+                found++;
+                var distance = Nearest(entry, articlePlaces);
+                if (best is null || distance < bestDistance) (best, bestDistance) = (entry, distance);
+            }
+        }
+        return bestDistance < double.MaxValue || found == 1 ? best : null;
+    }
+
+    private bool IsWordOrPerson(string surface)
+    {
+        var cls = gazetteer.WordClassOf(surface.ToLowerInvariant());
+        return (cls & (WordClass.GivenName | WordClass.Surname | WordClass.Person | WordClass.Common | WordClass.Month | WordClass.Weekday)) != 0;
+    }
     private const double NeighbourKilometres = 300;
 
     private static double NearestAny(GazetteerEntry entry, IReadOnlyList<Toponym> places)

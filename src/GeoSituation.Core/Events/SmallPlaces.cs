@@ -38,6 +38,11 @@ public sealed class SmallPlaces
         return new SmallPlaces(File.Exists(file) ? file : null);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SmallPlaces> ByFolder = new(StringComparer.Ordinal);
+
+    /// <summary>The layer of a geodata folder, shared by the process (it is loaded once, on first lookup).</summary>
+    public static SmallPlaces For(string geodataDirectory) => ByFolder.GetOrAdd(Path.GetFullPath(geodataDirectory), Load);
+
     /// <summary><see cref="Load"/> of <see cref="Gazetteer.Gazetteer.LocateGeodata"/>, shared by the process.</summary>
     public static SmallPlaces Default => DefaultInstance.Value;
 

@@ -39,6 +39,10 @@ public sealed class Gazetteer
 
     internal NameIndex Index { get; }
 
+    /// <summary>The geodata folder this gazetteer was loaded from (null when built in memory): layers that sit beside
+    /// it, such as the events' small places, come from the same folder.</summary>
+    public string? GeodataDirectory { get; private init; }
+
     /// <summary>Loads geodata/, geodata/humanitarian/ and the user's imports through the binary cache, rebuilding it when stale.</summary>
     /// <param name="geodataDirectory">The repository's geodata/ (see <see cref="LocateGeodata"/>).</param>
     /// <param name="cacheDirectory">Folder of gazetteer.bin; default <see cref="UserGazetteer.CacheFolder"/>: the user folder's
@@ -51,11 +55,11 @@ public sealed class Gazetteer
             throw new DirectoryNotFoundException($"No gazetteer files (places.tsv.gz) in '{geodataDirectory}'.");
         var cachePath = Path.Combine(cacheDirectory ?? UserGazetteer.CacheFolder(geodataDirectory, userFolder), "gazetteer.bin");
         var stamp = GazetteerCache.Stamp(geodataDirectory, userFolder);
-        if (GazetteerCache.TryRead(cachePath, stamp) is { } cached) return new Gazetteer(cached.Data, cached.Index);
+        if (GazetteerCache.TryRead(cachePath, stamp) is { } cached) return new Gazetteer(cached.Data, cached.Index) { GeodataDirectory = geodataDirectory };
         var data = GeodataReader.Read(geodataDirectory, userFolder);
         var index = new NameIndex(data);
         GazetteerCache.TryWrite(cachePath, stamp, data, index);
-        return new Gazetteer(data, index);
+        return new Gazetteer(data, index) { GeodataDirectory = geodataDirectory };
     }
 
     /// <summary>The geodata folder: $GEOSITUATION_GEODATA, else the nearest geodata/ above the running binary.</summary>
