@@ -366,6 +366,7 @@ internal static class EventCues
     private static readonly WordSet PresentPerfect = new("has", "have");
     private static readonly WordSet ProposalNouns = new("proposal", "proposals", "plan", "plans", "offer", "offers", "framework", "draft", "bid");
     private static readonly WordSet Spans = new("day", "days", "hours", "week", "weeks", "month", "months");
+    private static readonly WordSet LongSpans = new("year", "years", "decade", "decades");
     private static readonly WordSet Fleeing = new("fleeing", "fled", "flee", "flees", "escaping", "escaped", "escape");
     private static readonly WordSet RelativeWords = new("who", "which");
     private static readonly WordSet Findings = new("found", "finds", "said", "says", "documented", "concluded", "accused");
@@ -379,10 +380,12 @@ internal static class EventCues
             if (tokens.In(j, Fleeing) || tokens.Is(j, "since")) return true;
             if (tokens.Is(j, "had") && tokens.In(j - 1, RelativeWords)) return true;
         }
-        // "a day after a Houthi drone hit Tel Aviv": the earlier event the news follows on from.
-        for (var j = k - 1; j >= 1 && j >= k - 4; j--)
+        // "a day after a Houthi drone hit Tel Aviv", "ten years after Boko Haram seized ...", "two years into the war":
+        // the earlier event the news follows on from, told in the clause the span opens (not the news before it:
+        // "soldiers recaptured the town, two years after insurgents seized it").
+        for (var j = k - 1; j >= 1 && j >= k - 6; j--)
         {
-            if (tokens.Is(j, "after") && tokens.In(j - 1, Spans)) return true;
+            if ((tokens.Is(j, "after") || tokens.Is(j, "into") || tokens.Is(j, "since")) && (tokens.In(j - 1, Spans) || tokens.In(j - 1, LongSpans))) return true;
         }
         return false;
     }
@@ -409,10 +412,14 @@ internal static class EventCues
         while (first < tokens.Count && !tokens.IsWord(first)) first++;
         // "Since November 2023 ...", "Since the war began ...": a running summary.
         if (tokens.Is(first, "since") && (tokens.IsNumber(first + 1) || DateExpressionParser.IsMonth(tokens.Chars(first + 1)) || tokens.Is(first + 1, "the"))) return true;
+        // "Two years into the war, ...", "Ten years after the massacre ...": a sentence that opens on a span of time
+        // sums up; the same span later in a sentence dates only its own clause (IsBackgroundClause).
+        for (var k = first; k < tokens.Count && k <= first + 4; k++)
+        {
+            if ((tokens.In(k, LongSpans) || tokens.In(k, Spans)) && (tokens.Is(k + 1, "after") || tokens.Is(k + 1, "into") || tokens.Is(k + 1, "since"))) return true;
+        }
         for (var k = 0; k < tokens.Count; k++)
         {
-            // "ten years after", "two years into the war".
-            if ((tokens.Is(k, "years") || tokens.Is(k, "months")) && (tokens.Is(k + 1, "after") || tokens.Is(k + 1, "into") || tokens.Is(k + 1, "since"))) return true;
             if (tokens.In(k, Retrospective)) return true;
         }
         return false;

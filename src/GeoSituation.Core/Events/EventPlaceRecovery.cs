@@ -59,7 +59,8 @@ internal sealed class EventPlaceRecovery(Gazetteer.Gazetteer gazetteer, ActorDic
             words++;
             if (!particle) ends.Add(k + 1);
         }
-        for (var e = ends.Count - 1; e >= 0; e--)
+        // The whole capitalised run names the place: "Nyaung Kone" is not the village "Nyaung".
+        for (var e = ends.Count - 1; e >= ends.Count - 1 && e >= 0; e--)
         {
             var end = ends[e];
             var span = new TextSpan(tokens[start].Start, tokens[end - 1].End);

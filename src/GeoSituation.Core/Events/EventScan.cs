@@ -140,6 +140,23 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
     }
     private HashSet<string>? articleCountries;
 
+    // "bombed the nearby villages of Zebdine and Kfar Tebnit": a name joined to a place of the sentence by "and" or a
+    // comma is governed as that place is.
+    private bool ListedAfterPlace(int k, IReadOnlyList<Toponym> inSentence)
+    {
+        if (!(tokens.Is(k - 1, "and") || tokens.Is(k - 1, "or") || tokens.IsSymbol(k - 1, ','))) return false;
+        var previousEnd = k >= 2 ? tokens[k - 2].End : -1;
+        foreach (var t in inSentence)
+        {
+            if (t.Span.End == previousEnd)
+            {
+                var first = tokens.FirstTokenOverlapping(t.Span.Start, t.Span.End);
+                return first >= 0 && IsGoverned(first);
+            }
+        }
+        return false;
+    }
+
     // The countries an article is about: those of the places the geoparser is fairly sure of.
     private HashSet<string> ArticleCountries => articleCountries ??= toponyms
         .Where(t => t.Confidence >= 0.5 && t.Place.CountryCode.Length == 2)
@@ -816,7 +833,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
         var anyMarked = false;
         var inSentence = Consistent(Places.In(sentence));
         recovered.Clear();
-        recovery?.Find(tokens, IsGoverned, inSentence, ArticleCountries, DistinctSurePlaces, recovered);
+        recovery?.Find(tokens, k => IsGoverned(k) || ListedAfterPlace(k, inSentence), inSentence, ArticleCountries, DistinctSurePlaces, recovered);
         IEnumerable<Toponym> all = recovered.Count == 0 ? inSentence : inSentence.Concat(recovered).OrderBy(t => t.Span.Start);
         foreach (var toponym in all)
         {

@@ -118,6 +118,22 @@ public sealed class EventRulePatternTests(GazetteerFixture fixture)
     }
 
     [Fact]
+    public void News_told_before_a_span_of_time_is_an_event_and_the_clause_after_it_is_background()
+    {
+        var events = Events("Government troops recaptured the town of Macomia on Sunday, three years after insurgents seized it.");
+        var retaken = Assert.Single(events);
+        Assert.Equal("government regains territory", retaken.SubType);
+        Assert.Empty(Events("Three years into the war, fighting in Kharkiv has killed thousands of people, the UN said."));
+    }
+
+    [Fact]
+    public void A_village_listed_after_a_governed_place_is_governed_too()
+    {
+        var events = Events("Israeli jets bombed the villages of Zebdine and Kfar Tebnit near Nabatieh on Wednesday.");
+        Assert.Contains(events, e => IsNamed(e, "Kfar Tebnit") && e.Place.CountryCode == "LB");
+    }
+
+    [Fact]
     public void Letters_and_digits_glued_into_one_name_match_the_actor_dictionary()
     {
         var taken = Assert.Single(Events("M23 rebels seized the town of Masisi on Wednesday after the army pulled back."));
