@@ -211,6 +211,8 @@ internal static class EventCues
         "paramilitary", "rsf", "hamas", "hezbollah", "idf", "houthis", "snipers", "sniper", "armed", "gang", "gangs",
         "gangsters", "bandits", "gunman", "assailants", "raiders", "extremists", "combatants", "guerrillas");
 
+    private static readonly WordSet Shootings = new("shot", "gunned", "shooting", "shootings", "gunfire", "sniper", "snipers", "stabbed");
+
     // Weapon nouns name an attack only when something is fired or hits: "missile defences being built" is none.
     private static readonly WordSet Weapons = new(
         "missile", "missiles", "rocket", "rockets", "drone", "drones", "artillery", "mortar", "mortars", "warplanes", "warplane",
@@ -232,7 +234,8 @@ internal static class EventCues
         // "fighting ... has killed nearly 200 people since early March": a running total of the fighting too.
         var runningTotal = cumulative && (Any(tokens, PresentPerfect) || YearStatistic(tokens));
         var background = IsBackground(tokens);
-        var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens);
+        // "were shot dead", "gunned down": a shooting needs a gunman, named or not.
+        var armed = Any(tokens, ArmedActors) || IsRemoteStrike(tokens) || Any(tokens, Shootings);
         var attacking = Any(tokens, AttackVerbs);
         for (var k = 0; k < tokens.Count; k++)
         {

@@ -677,7 +677,7 @@ internal sealed class EventScan(string text, IReadOnlyList<TextSpan> sentences, 
             var joined = tokens.Is(predicate, "and") ? ListedAfter(predicate) : 0;
             var lethalAfter = false;
             // "... their companions were shot dead": a few words of the verb may stand between.
-            for (var j = predicate; j < tokens.Count && j < predicate + (joined > 0 ? 8 : 5) && !tokens.IsClauseBreak(j); j++)
+            for (var j = predicate; j < tokens.Count && j < predicate + (tokens.Is(predicate, "and") ? 8 : 5) && !tokens.IsClauseBreak(j); j++)
             {
                 if (IsKilling(j)) lethalAfter = true;
             }
