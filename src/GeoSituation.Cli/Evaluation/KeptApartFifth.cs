@@ -1,4 +1,4 @@
-using System.Text;
+using GeoSituation.Core.Text;
 
 namespace GeoSituation.Cli.Evaluation;
 
@@ -12,14 +12,5 @@ namespace GeoSituation.Cli.Evaluation;
 /// </remarks>
 internal static class KeptApartFifth
 {
-    public static bool Contains(string documentId)
-    {
-        var hash = 0xcbf29ce484222325UL;
-        foreach (var b in Encoding.UTF8.GetBytes(documentId))
-        {
-            hash ^= b;
-            hash *= 0x100000001b3UL;
-        }
-        return hash % 5 == 0;
-    }
+    public static bool Contains(string documentId) => Fnv1a.Hash64(documentId) % 5 == 0;
 }

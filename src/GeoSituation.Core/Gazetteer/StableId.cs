@@ -1,4 +1,4 @@
-using System.Text;
+using GeoSituation.Core.Text;
 
 namespace GeoSituation.Core.Gazetteer;
 
@@ -6,14 +6,5 @@ namespace GeoSituation.Core.Gazetteer;
 /// <remarks>Same function as <c>stableId</c> in geodata/build/build.js: -(FNV-1a-64(UTF-8 key) mod 2^40 + 1).</remarks>
 internal static class StableId
 {
-    public static long Of(string key)
-    {
-        var hash = 0xcbf29ce484222325UL;
-        foreach (var b in Encoding.UTF8.GetBytes(key))
-        {
-            hash ^= b;
-            hash *= 0x100000001b3UL;
-        }
-        return -(long)((hash & 0xffffffffffUL) + 1);
-    }
+    public static long Of(string key) => -(long)((Fnv1a.Hash64(key) & 0xffffffffffUL) + 1);
 }
