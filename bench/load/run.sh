@@ -145,19 +145,31 @@ wants() { [[ " $PHASES " == *" $1 "* ]]; }
 
 # CPU seconds the server process has used (user + system), and its RSS in MB: only for the server this script starts.
 server_cpu() { [ -n "$SERVER_PID" ] && awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat" || echo 0; }
+# CPU seconds of the embedded PostgreSQL: the postmaster, its live backends, and the backends that have ended
+# (counted in the postmaster's cutime/cstime).
+postgres_cpu() {
+  local pid_file
+  pid_file=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -1)
+  [ -n "$pid_file" ] || { echo 0; return; }
+  local postmaster
+  postmaster=$(head -1 "$pid_file")
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null; done
+  } | awk -v hz="$(getconf CLK_TCK)" '{ t += $1 } END { printf "%.1f", t / hz }'
+}
 server_rss_mb() { [ -n "$SERVER_PID" ] && awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status" || echo 0; }
 
 # Normal traffic for DURATION; prints wrk's line and the server CPU it cost.
 normal_traffic() {
-  local cpu0 cpu1
-  cpu0=$(server_cpu)
+  local cpu0 cpu1 pg0 pg1
+  cpu0=$(server_cpu); pg0=$(postgres_cpu)
   wrk -t"$THREADS" -c"$NORMAL_CONNECTIONS" -d"$DURATION" --timeout 5s -s bench/load/paths.lua "$URL" -- "$WORK/normal.txt" | grep '^RESULT' | sed 's/^RESULT //'
-  cpu1=$(server_cpu)
-  echo "  server CPU in the phase: $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.1f s", b - a }'), RSS after: $(server_rss_mb) MB, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu1=$(server_cpu); pg1=$(postgres_cpu)
+  echo "  CPU in the phase: server $(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.1f s", b - a }'), PostgreSQL $(awk -v a="$pg0" -v b="$pg1" 'BEGIN { printf "%.1f s", b - a }'); RSS after: $(server_rss_mb) MB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# The seeds hold too few mentions for a 10,000-item page to outgrow the socket buffers; articles that name six
-# places sixty times each (360 mentions apiece) until the page is full.
+# The seeds hold too few mentions for a 10,000-item page to outgrow the socket buffers: 30 articles that name six
+# places sixty times each (360 mentions apiece) fill it.
 fill_mentions() {
   local places="Shelling was reported in Rafah, Khan Yunis, Deir al-Balah, Gaza City, Beit Lahia and Jabalia."
   local text="" code
@@ -178,19 +190,21 @@ slow_phase() {
   python3 bench/load/slow_readers.py "$URL" "/collections/mentions/items?limit=10000" "$SLOW_READERS" $((seconds + 15)) > "$WORK/slow.txt" &
   local readers=$!
   echo "  server RSS before the slow readers: $(server_rss_mb) MB"
+  local cpu0 pg0
+  cpu0=$(server_cpu); pg0=$(postgres_cpu)
   sleep 10
-  echo "  load average with the slow readers connected: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  the slow readers alone, first 10 s: CPU server $(awk -v a="$cpu0" -v b="$(server_cpu)" 'BEGIN { printf "%.1f s", b - a }'), PostgreSQL $(awk -v a="$pg0" -v b="$(postgres_cpu)" 'BEGIN { printf "%.1f s", b - a }'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   local health_log=$WORK/health.codes
   : > "$health_log"
   (for _ in $(seq 1 "$seconds"); do curl -s -o /dev/null -m 5 -w '%{http_code}\n' "$URL/healthz" >> "$health_log" || true; sleep 1; done) &
   local health=$!
-  (sleep $((seconds / 2)); curl -s "$URL/metrics" | grep -E '^npgsql_db_client_connection_(count|max)' > "$WORK/pool.txt") &
+  (sleep $((seconds / 2)); curl -s "$URL/metrics" | grep -E '^npgsql_db_client_connection_(count|max)|^dotnet_(threadpool_queue_length|gc_heap_bytes)' > "$WORK/pool.txt") &
   echo -n "  normal traffic beside $SLOW_READERS slow readers: "
   normal_traffic
   wait "$health" "$readers" 2>/dev/null || true
   echo "  $(cat "$WORK/slow.txt")"
   echo "  /healthz once a second meanwhile (status x count): $(sort "$health_log" | uniq -c | awk '{printf "%s x%s ", $2, $1}')"
-  echo "  database pool half-way: $(awk '{printf "%s ", $0}' "$WORK/pool.txt")"
+  echo "  half-way (/metrics): $(awk '{printf "%s ", $0}' "$WORK/pool.txt")"
 }
 
 # TILE_RATE never-repeated tile requests a second for TILE_SECONDS; the server's RSS sampled every half second.
@@ -219,12 +233,13 @@ wants ingest && phase "cached tiles while ingesting" "$WORK/tiles.txt" "$INGESTE
 wants items && phase "items while ingesting" "$WORK/items.txt" "$INGESTERS"
 # For comparison: the same tiles with nothing invalidating the cache.
 wants cached && phase "cached tiles, no ingest" "$WORK/tiles.txt" 0
+# Both slow-reader phases run on the same data: the mentions articles first (places' and mentions' pages grow with them).
+if wants normal || wants slow; then fill_mentions; fi
 if wants normal; then
   echo -n "normal traffic ($NORMAL_CONNECTIONS connections, cached tiles and small item pages), alone: "
   normal_traffic
 fi
 if wants slow; then
-  fill_mentions
   echo "normal traffic beside slow readers: $(curl -s -o /dev/null -w '%{size_download}' "$URL/collections/mentions/items?limit=10000") bytes in a 10,000-mention page"
   slow_phase
 fi
