@@ -102,6 +102,9 @@ internal static class AnalysisScaling
     private static double MeanPerKb(Action analyse, int kb)
     {
         analyse();
+        // The garbage of the previous size is collected here, not charged to this one.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var runs = 0;
         var before = ProcessorTime.Used();
         var used = TimeSpan.Zero;
