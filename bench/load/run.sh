@@ -12,7 +12,7 @@
 # Environment: DURATION (default 30s), CONNECTIONS (200), THREADS (2), INGESTERS (2 parallel POST loops),
 # PHASES (default "ingest items cached normal slow distinct": which phases run, in that order), SLOW_READERS (150),
 # NORMAL_CONNECTIONS (20: the normal traffic of the slow-reader phases), TILE_RATE (1000 requests/s), TILE_SECONDS (30),
-# TILE_CACHE_MB (64: the budget of the server this script starts; small, so that 30 s of new keys overflow it).
+# TILE_CACHE_MB (64: the budget of the server this script starts; 30 s of new keys fill 27 MB of it, 16 makes them overflow it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
