@@ -25,6 +25,7 @@ public static class ServerApp
         builder.AddGeoSituationHosting();
         builder.AddStructuredLogging();
         builder.AddGeoSecurity();
+        builder.AddSendBufferLimit();
         builder.Services.AddGeoProblems();
         builder.Services.AddReadCors();
         builder.Services.AddApiDescription();

@@ -38,6 +38,34 @@ public sealed class FeatureAndTileTests(PostgisFixture fixture)
     }
 
     [Fact]
+    public async Task A_large_page_read_in_growing_chunks_is_the_same_rows_as_small_pages()
+    {
+        // Each article has two mentions: 200 of them give 400 mentions, past chunks of 50, 100 and 200 rows.
+        await SeedAsync(200);
+        var features = new FeatureStore(fixture.DataSource);
+        var all = new List<long>();
+        long? after = null;
+        while (true)
+        {
+            var page = new List<FeatureRow>();
+            await foreach (var row in features.ReadAsync(new FeatureQuery(Collection("mentions"), 40, After: after))) page.Add(row);
+            all.AddRange(page.Take(40).Select(r => r.Fid));
+            if (page.Count <= 40) break;
+            after = page[39].Fid;
+        }
+        Assert.True(all.Count >= 400, $"{all.Count} mentions");
+
+        int[] limits = [1, FeatureStore.FirstChunkRows - 1, FeatureStore.FirstChunkRows, FeatureStore.FirstChunkRows + 1, 149, 150, 151, 349, 350, 351, all.Count - 1, all.Count];
+        foreach (var limit in limits)
+        {
+            var page = new List<long>();
+            await foreach (var row in features.ReadAsync(new FeatureQuery(Collection("mentions"), limit))) page.Add(row.Fid);
+            // limit rows, and the one after them when there is one: it tells the caller a next page exists.
+            Assert.Equal(all.Take(limit + 1), page);
+        }
+    }
+
+    [Fact]
     public async Task Bbox_datetime_and_property_filters_select_features()
     {
         await SeedAsync(1);

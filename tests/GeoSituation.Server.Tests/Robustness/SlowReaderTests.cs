@@ -16,7 +16,8 @@ namespace GeoSituation.Server.Tests.Robustness;
 /// everyone else. A second server with a pool of 4 connections on a database of its own holding 30,000 places with
 /// long names, so a page of 10,000 is about 13 MB of JSON, far beyond what loopback socket buffers absorb (the seed's
 /// pages fit in them, and the stalled reads never blocked). 12 stalled readers used to hold all 4 connections while
-/// their writes blocked: every database-backed request then waited for a connection and answered 503.
+/// their writes blocked: every database-backed request then waited for a connection and answered 503. And Linux
+/// queued megabytes for each of them before the writes blocked at all.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class SlowReaderTests(ServerFixture fixture)
@@ -84,6 +85,13 @@ public sealed class SlowReaderTests(ServerFixture fixture)
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
 
+            // What the kernel holds for each stalled reader is bounded by the server's fixed send buffer
+            // (GEOSITUATION_SEND_BUFFER_KB, 256 KB, which Linux doubles): autotuned, it had grown to 2.8 MB, some 6,000
+            // features that PostgreSQL built for a client that read none of them.
+            var queued = ServerSendQueues(address.Port, stalled);
+            Assert.Equal(stalled.Count, queued.Count);
+            Assert.All(queued, bytes => Assert.InRange(bytes, 1, 2 * 256 * 1024 + 64 * 1024));
+
             // Others are served at once while the stalled readers are still connected.
             for (var round = 0; round < 3; round++)
             {
@@ -114,6 +122,25 @@ public sealed class SlowReaderTests(ServerFixture fixture)
             foreach (var socket in stalled) socket.Dispose();
             await app.StopAsync();
         }
+    }
+
+    /// <summary>
+    /// Bytes the kernel holds unsent on the server's side of each stalled connection: tx_queue in /proc/net/tcp, on
+    /// the rows whose local port is the server's and whose remote port is one of the stalled sockets'.
+    /// </summary>
+    private static List<long> ServerSendQueues(int serverPort, List<Socket> clients)
+    {
+        var clientPorts = clients.Select(c => ((IPEndPoint)c.LocalEndPoint!).Port).ToHashSet();
+        var queues = new List<long>();
+        foreach (var line in File.ReadLines("/proc/net/tcp").Skip(1))
+        {
+            // sl local_address rem_address st tx_queue:rx_queue ...; addresses are HEXIP:HEXPORT.
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var localPort = Convert.ToInt32(fields[1].Split(':')[1], 16);
+            var remotePort = Convert.ToInt32(fields[2].Split(':')[1], 16);
+            if (localPort == serverPort && clientPorts.Contains(remotePort)) queues.Add(Convert.ToInt64(fields[4].Split(':')[0], 16));
+        }
+        return queues;
     }
 
     /// <summary>Reads what the server sent until it closes the connection (the bytes read) or the time is up (-1).</summary>
