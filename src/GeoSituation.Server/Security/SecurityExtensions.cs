@@ -31,6 +31,9 @@ public static partial class SecurityExtensions
             kestrel.Limits.MaxRequestHeaderCount = 2 * RequestSizeLimitsMiddleware.MaxHeaderCount;
         });
         builder.Services.AddRateLimiter(limiter => WriteRateLimiting.Configure(limiter, options));
+        // The framework's own timeout warning carries the cancellation's stack trace; the policy below logs one line
+        // instead (no stack traces in logs).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Timeouts", LogLevel.Error);
         builder.Services.AddRequestTimeouts(timeouts =>
         {
             timeouts.DefaultPolicy = new RequestTimeoutPolicy
@@ -40,6 +43,8 @@ public static partial class SecurityExtensions
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
                 WriteTimeoutResponse = context =>
                 {
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GeoSituation.Server.RequestTimeouts")
+                        .LogWarning("{Method} {Path}: timed out after {Seconds} s", context.Request.Method, context.Request.Path, options.RequestTimeout.TotalSeconds);
                     context.Response.Headers.RetryAfter = "5";
                     return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Request timed out",
                         detail: $"The request took longer than {options.RequestTimeout.TotalSeconds:0} s; retry shortly.").ExecuteAsync(context);
