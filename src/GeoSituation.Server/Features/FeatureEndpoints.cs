@@ -209,6 +209,8 @@ public static class FeatureEndpoints
             {
                 writer.WriteStartObject(property.Name);
                 writer.WriteString("type", property.Type);
+                if (property.Format is { } format) writer.WriteString("format", format);
+                if (property.IntegerText) writer.WriteString("pattern", "^-?[0-9]+$");
                 writer.WriteString("description", property.Description);
                 writer.WriteEndObject();
             }
