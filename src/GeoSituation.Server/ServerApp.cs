@@ -40,6 +40,7 @@ public static class ServerApp
         app.UseCachedTiles();
         app.UseGeoMetrics();
         app.UseQueryLengthLimit();
+        app.UseHeadAsGet();
         // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).
         app.UseRouting();
         app.UseGeoProblems();
