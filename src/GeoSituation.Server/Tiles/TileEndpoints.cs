@@ -83,8 +83,11 @@ public static class TileEndpoints
         });
     }
 
-    private static async Task<IResult> TileJson(string layer, HttpRequest request, TileStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> TileJson(string layer, HttpContext context, TileStore store, TileCache cache, CancellationToken cancellationToken)
     {
+        var request = context.Request;
+        context.Response.Headers.Vary = "Accept, User-Agent";
+        if (AsksForATile(request)) return await Tile(layer, "0", "0", "0", context, store, cache, cancellationToken);
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
         if (!TryParseDatetime(request, out _, out _, out _, out problem)) return problem;
         if (!TileFilters.TryParse(request.Query, sources, out _, out problem)) return problem;
@@ -121,6 +124,20 @@ public static class TileEndpoints
             writer.WriteEndObject();
         }
         return TypedResults.Bytes(buffer.ToArray(), "application/json");
+    }
+
+    /// <summary>
+    /// GDAL's MVT driver opens <c>MVT:http://host/tiles/places</c> by fetching that URL as one tile (only a URL ending in
+    /// a zoom level is a tileset to it), asking <c>Accept: */*</c> with no User-Agent (or GDAL's own). It gets the zoom 0
+    /// tile: every layer and field, in tile coordinates (GDAL cannot know the tile's place; <c>MVT:http://host/tiles/places/14</c>
+    /// is the georeferenced tileset). Every other client (browsers, MapLibre, curl, QGIS) gets the TileJSON.
+    /// </summary>
+    private static bool AsksForATile(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        if (accept.Contains(MvtContentType, StringComparison.OrdinalIgnoreCase) || accept.Contains("application/x-protobuf", StringComparison.OrdinalIgnoreCase)) return true;
+        var userAgent = request.Headers.UserAgent.ToString();
+        return accept == "*/*" && (userAgent.Length == 0 || userAgent.StartsWith("GDAL/", StringComparison.Ordinal));
     }
 
     private static void WriteVectorLayers(Utf8JsonWriter writer, IEnumerable<TileSourceInfo> sources)
