@@ -194,19 +194,11 @@ public static class TileEndpoints
     private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context, TileStore store, TileCache cache, CancellationToken cancellationToken)
     {
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
-        var yText = y;
-        foreach (var suffix in new[] { ".mvt", ".pbf" })
+        if (!TileAddress.TryParse(z, x, y, vectorSuffix: true, out var address))
         {
-            if (yText.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) { yText = yText[..^suffix.Length]; break; }
+            return Problem.BadRequest("Invalid tile coordinates", $"{TileAddress.Rule}; the y may end in .mvt or .pbf.");
         }
-        if (!int.TryParse(z, NumberStyles.None, CultureInfo.InvariantCulture, out var zoom)
-            || !long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var column)
-            || !long.TryParse(yText, NumberStyles.None, CultureInfo.InvariantCulture, out var row)
-            || !TileCatalogue.IsValidTile(zoom, column, row))
-        {
-            return Problem.BadRequest("Invalid tile coordinates",
-                $"z must be 0..{TileCatalogue.MaxZoom} and x, y integers in 0..2^z-1; the y may end in .mvt or .pbf.");
-        }
+        var (zoom, column, row) = (address.Z, address.X, address.Y);
         if (!TryParseDatetime(context.Request, out _, out var start, out var end, out problem)) return problem;
         if (!TileFilters.TryParse(context.Request.Query, sources, out var filters, out problem)) return problem;
 
@@ -218,8 +210,8 @@ public static class TileEndpoints
             var sourceFilters = filters[source.Id];
             // "" for the plain tile, the key CachedTileShortcut looks up.
             var variant = !source.TimeFiltered ? "" : sourceFilters is null ? datetime : datetime + "\n" + sourceFilters;
-            parts.Add(await cache.GetOrMakeAsync(source, zoom, (int)column, (int)row, variant,
-                () => store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, sourceFilters, cancellationToken)));
+            parts.Add(await cache.GetOrMakeAsync(source, zoom, column, row, variant,
+                () => store.GetTileAsync(source, zoom, column, row, start, end, sourceFilters, cancellationToken)));
         }
         var cacheResult = parts.All(p => p.Hits > 0) ? "hit" : "miss";
         if (parts.Count == 1)
