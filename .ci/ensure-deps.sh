@@ -11,6 +11,8 @@ ensure_deps() {
   if [[ $mode == test ]]; then
     command -v ogrinfo >/dev/null || want+=(gdal-bin)
     [[ -x /usr/bin/chromium ]] || want+=(chromium)
+    # QGIS 3.22 as a client (tests/GeoSituation.Server.Tests/Interop): about 1.4 GB installed.
+    [[ -f /usr/lib/python3/dist-packages/qgis/core/__init__.py ]] || want+=(qgis python3-qgis)
     fc-list 2>/dev/null | grep -qi 'NotoSans-Regular' || want+=(fonts-noto-core)
   fi
   ((${#want[@]})) || return 0

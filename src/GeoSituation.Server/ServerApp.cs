@@ -41,12 +41,14 @@ public static class ServerApp
         app.UseCachedTiles();
         app.UseGeoMetrics();
         app.UseQueryLengthLimit();
+        app.UseHeadAsGet();
         // Explicit, so that routing runs after the cache-hit shortcut (WebApplication would otherwise put it first).
         app.UseRouting();
         app.UseGeoProblems();
+        // Before the key check, so that a 401 or 429 carries the CORS headers: a page on another origin sees the status.
+        app.UseReadCors();
         app.UseGeoSecurity();
         app.UseExpensiveRouteLimits();
-        app.UseReadCors();
         app.MapMapClient();
         app.MapHealth();
         app.MapGeoMetrics();

@@ -63,7 +63,7 @@ internal static class AnalysisLine
         foreach (var e in events ?? [])
         {
             w.WriteStartObject();
-            w.WriteString("type", ArticleStore.EventTypeName(e.Type));
+            w.WriteString("type", WireNames.Of(e.Type));
             w.WriteString("sub_type", e.SubType);
             WritePlace(w, "place", e.Place);
             if (e.Date is { } date) w.WriteString("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -113,7 +113,7 @@ internal static class ArticleRows
     {
         Add(command, places.Select(t => t.Place.Id).ToArray());
         Add(command, places.Select(t => Clean(t.Place.Name)).ToArray());
-        Add(command, places.Select(t => ArticleStore.KindName(t.Place.Kind)).ToArray());
+        Add(command, places.Select(t => WireNames.Of(t.Place.Kind)).ToArray());
         Add(command, places.Select(t => t.Place.CountryCode).ToArray());
         Add(command, places.Select(t => t.Place.FeatureCode).ToArray());
         Add(command, places.Select(t => Clean(t.Place.Admin1Name)).ToArray());
@@ -180,7 +180,7 @@ internal static class ArticleRows
         Add(command, rows.Select(r => r.Stored.ArticleId).ToArray());
         Add(command, rows.Select(r => r.Stored.SeenAt).ToArray());
         Add(command, rows.Select(r => r.Event.Place.Id).ToArray());
-        Add(command, rows.Select(r => ArticleStore.EventTypeName(r.Event.Type)).ToArray());
+        Add(command, rows.Select(r => WireNames.Of(r.Event.Type)).ToArray());
         Add(command, rows.Select(r => CleanOrNull(r.Event.SubType)).ToArray());
         Add(command, rows.Select(r => r.Event.Date).ToArray());
         Add(command, rows.Select(r => (short)r.Event.GeoPrecision).ToArray());

@@ -84,28 +84,6 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         return new StoredArticleFootprint(article.ArticleId, points, lines);
     }
 
-    public static string KindName(PlaceKind kind) => kind switch
-    {
-        PlaceKind.City => "city",
-        PlaceKind.AdminArea => "admin",
-        PlaceKind.Region => "region",
-        PlaceKind.Country => "country",
-        _ => "other",
-    };
-
-    /// <summary>ACLED event types in snake case ("explosions_remote_violence"), stable for filters and styles.</summary>
-    public static string EventTypeName(SituationEventType type)
-    {
-        var name = type.ToString();
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-        return builder.ToString();
-    }
-
     /// <summary>Bounds one footprint query's id list.</summary>
     private const int MaxArticlesPerCall = 5_000;
 

@@ -1,3 +1,4 @@
+using GeoSituation.Core.Displacement;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -30,7 +31,7 @@ public sealed class AcledCsvWriter(TextWriter writer, CountryCodes countries) : 
 
     // Our event type names as the events collection serves them ("explosions_remote_violence").
     private static readonly Dictionary<string, SituationEventType> TypesByName =
-        Enum.GetValues<SituationEventType>().ToDictionary(ArticleStore.EventTypeName, StringComparer.Ordinal);
+        Enum.GetValues<SituationEventType>().ToDictionary(WireNames.Of, StringComparer.Ordinal);
 
     private readonly StringBuilder line = new();
 

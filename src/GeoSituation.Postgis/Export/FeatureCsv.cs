@@ -43,6 +43,7 @@ public static class FeatureCsv
         schema == CsvSchema.Acled ? query with { OnePerClaim = true } : query;
 
     /// <param name="countries">ISO codes and names for ACLED's iso, country and event_id_cnty; unused by the HXL layout.</param>
-    public static IFeatureCsvWriter Create(TextWriter writer, FeatureCollectionInfo collection, CsvSchema schema, Func<CountryCodes> countries) =>
-        schema == CsvSchema.Acled ? new AcledCsvWriter(writer, countries()) : new HxlCsvWriter(writer, collection);
+    /// <param name="hashtags">False leaves out the HXL hashtag row, for tools that read the second line as data.</param>
+    public static IFeatureCsvWriter Create(TextWriter writer, FeatureCollectionInfo collection, CsvSchema schema, Func<CountryCodes> countries, bool hashtags = true) =>
+        schema == CsvSchema.Acled ? new AcledCsvWriter(writer, countries()) : new HxlCsvWriter(writer, collection, hashtags);
 }

@@ -14,7 +14,8 @@ namespace GeoSituation.Postgis.Export;
 /// Text that a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe: quotes come
 /// from the news, and a CSV opened in Excel must not execute them.
 /// </remarks>
-public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collection) : IFeatureCsvWriter
+/// <param name="hashtags">False leaves out the hashtag row (`?hxl=false`): GDAL and most spreadsheets read it as data.</param>
+public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collection, bool hashtags = true) : IFeatureCsvWriter
 {
     private readonly IReadOnlyList<HxlColumn> columns = HxlColumns.For(collection);
     private readonly StringBuilder line = new();
@@ -25,7 +26,7 @@ public sealed class HxlCsvWriter(TextWriter writer, FeatureCollectionInfo collec
     public async Task WriteHeaderAsync(CancellationToken cancellationToken = default)
     {
         await WriteLineAsync(columns.Select(c => c.Header), cancellationToken);
-        await WriteLineAsync(columns.Select(c => c.Hashtag), cancellationToken);
+        if (hashtags) await WriteLineAsync(columns.Select(c => c.Hashtag), cancellationToken);
     }
 
     public Task WriteAsync(FeatureRow row, CancellationToken cancellationToken = default)

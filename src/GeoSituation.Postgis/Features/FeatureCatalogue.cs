@@ -1,7 +1,20 @@
 namespace GeoSituation.Postgis.Features;
 
-/// <summary>A property of a collection's features, as documented in its queryables and TileJSON fields.</summary>
-public sealed record FeatureProperty(string Name, string Type, string Description);
+/// <summary>A property of a collection's features, as documented in its queryables, GML schema and CSV.</summary>
+/// <param name="Type">JSON Schema type as served: string, integer, number or boolean.</param>
+public sealed record FeatureProperty(string Name, string Type, string Description)
+{
+    /// <summary>JSON Schema format of a string: "date" (YYYY-MM-DD) or "date-time" (RFC 3339); null for none.</summary>
+    /// <remarks>GML schema types follow it (xs:date, xs:dateTime), so GDAL and QGIS read dates as dates.</remarks>
+    public string? Format { get; init; }
+
+    /// <summary>
+    /// A 64-bit integer id served as its decimal text: gazetteer ids of countries and regions are 12-digit negative
+    /// numbers, and a client that guesses field types from the first features (QGIS 3.22 reads ten) makes the field
+    /// a 32-bit integer when those hold only towns, then truncates the rest. Text is the same for every client.
+    /// </summary>
+    public bool IntegerText { get; init; }
+}
 
 /// <summary>One OGC API Features collection, backed by a view named ogc_{Id} (see Migrations/0002_collections.sql).</summary>
 /// <param name="GeometryType">GeoJSON geometry type, or null for collections without geometry (articles).</param>
@@ -22,6 +35,12 @@ public static class FeatureCatalogue
 {
     private static FeatureProperty P(string name, string type, string description) => new(name, type, description);
 
+    private static FeatureProperty Date(string name, string description) => new(name, "string", description) { Format = "date" };
+
+    private static FeatureProperty Time(string name, string description) => new(name, "string", description) { Format = "date-time" };
+
+    private static FeatureProperty Id64(string name, string description) => new(name, "string", description + " (64-bit integer, as text)") { IntegerText = true };
+
     public static IReadOnlyList<FeatureCollectionInfo> All { get; } =
     [
         new("places", "Places", "Every resolved place named in the news, with how often and when.", "Point",
@@ -36,22 +55,22 @@ public static class FeatureCatalogue
             P("population", "integer", "Population (GeoNames)"),
             P("mentions", "integer", "Number of mentions in stored articles"),
             P("articles", "integer", "Number of articles naming the place"),
-            P("first_seen", "string", "Earliest article time (RFC 3339)"),
-            P("last_seen", "string", "Latest article time (RFC 3339)"),
+            Time("first_seen", "Earliest article time (RFC 3339)"),
+            Time("last_seen", "Latest article time (RFC 3339)"),
         ]),
         new("mentions", "Mentions", "Each place name found in an article, with its character offsets and sentence.", "Point",
         [
             P("surface", "string", "The name as written in the article"),
             P("place", "string", "Gazetteer name of the resolved place"),
             P("geonameid", "integer", "GeoNames id (null for countries and regions)"),
-            P("place_id", "integer", "Gazetteer id of the place (the places collection's feature id)"),
+            Id64("place_id", "Gazetteer id of the place (the places collection's feature id)"),
             P("country", "string", "ISO 3166-1 alpha-2 code"),
             P("start", "integer", "Start offset (UTF-16 index) in the article text"),
             P("end", "integer", "End offset (exclusive)"),
             P("sentence_start", "integer", "Start offset of the sentence"),
             P("sentence_end", "integer", "End offset of the sentence"),
             P("confidence", "number", "Probability that recognition and resolution are right"),
-            P("seen_at", "string", "Article time (published, else ingested)"),
+            Time("seen_at", "Article time (published, else ingested)"),
             P("article_id", "integer", "Article id"),
             P("article_title", "string", "Article title"),
             P("article_url", "string", "Article URL"),
@@ -66,12 +85,12 @@ public static class FeatureCatalogue
             P("direction", "string", "at: people are at the place; from: people fled the place"),
             P("place", "string", "Gazetteer name of the place"),
             P("geonameid", "integer", "GeoNames id of the place"),
-            P("place_id", "integer", "Gazetteer id of the place"),
+            Id64("place_id", "Gazetteer id of the place"),
             P("pcode", "string", "Humanitarian P-code of the place"),
             P("country", "string", "ISO 3166-1 alpha-2 code"),
             P("origin", "string", "Where people fled from, when named"),
             P("origin_geonameid", "integer", "GeoNames id of the origin"),
-            P("as_of", "string", "Date the figure applies to (YYYY-MM-DD)"),
+            Date("as_of", "Date the figure applies to (YYYY-MM-DD)"),
             P("as_of_basis", "string", "text, published or unknown"),
             P("article_id", "integer", "Article id"),
             P("article_url", "string", "Article URL"),
@@ -83,7 +102,7 @@ public static class FeatureCatalogue
             P("pcode_approximate", "boolean", "True when pcode comes from the approximate governorate polygon the place lies in"),
             P("admin_area", "string", "The P-coded area (governorate) the place lies in, when the place is not one itself"),
             P("source", "string", "Who published the article (its source, else its web site)"),
-            P("origin_id", "integer", "Gazetteer id of the origin"),
+            Id64("origin_id", "Gazetteer id of the origin"),
             P("unit", "string", "What the text counts: people, households or families"),
             P("stated_count", "integer", "The number as the text states it, in unit"),
             P("household_size", "number", "People per household used to convert households or families (null for people)"),
@@ -98,18 +117,18 @@ public static class FeatureCatalogue
         [
             P("place", "string", "Gazetteer name of the place"),
             P("geonameid", "integer", "GeoNames id of the place"),
-            P("place_id", "integer", "Gazetteer id of the place"),
+            Id64("place_id", "Gazetteer id of the place"),
             P("pcode", "string", "Humanitarian P-code of the place or of the governorate it lies in"),
             P("pcode_approximate", "boolean", "True when pcode comes from an approximate governorate polygon"),
             P("country", "string", "ISO 3166-1 alpha-2 code"),
             P("direction", "string", "at: people at the place; from: people who fled it; to: people who came to it from a named origin (a movement, not the number there)"),
             P("period", "string", "ISO week of the figures' as-of dates (YYYY-Www)"),
-            P("period_start", "string", "First day of the week (Monday, YYYY-MM-DD)"),
-            P("period_end", "string", "Last day of the week (Sunday, YYYY-MM-DD)"),
+            Date("period_start", "First day of the week (Monday, YYYY-MM-DD)"),
+            Date("period_end", "Last day of the week (Sunday, YYYY-MM-DD)"),
             P("people", "integer", "The latest figure of the week"),
             P("qualifier", "string", "Qualifier of the latest figure"),
             P("number_text", "string", "The latest figure as written"),
-            P("as_of", "string", "As-of date of the latest figure (YYYY-MM-DD; null when the text gives none)"),
+            Date("as_of", "As-of date of the latest figure (YYYY-MM-DD; null when the text gives none)"),
             P("as_of_basis", "string", "text, published or unknown (then the period comes from the ingest day)"),
             P("source", "string", "Source of the latest figure"),
             P("article_id", "integer", "Article of the latest figure"),
@@ -137,10 +156,10 @@ public static class FeatureCatalogue
         [
             P("event_type", "string", "battles, explosions_remote_violence, violence_against_civilians, protests, riots, strategic_developments, humanitarian_access"),
             P("sub_type", "string", "Short sub-type label"),
-            P("date", "string", "Event date (YYYY-MM-DD)"),
+            Date("date", "Event date (YYYY-MM-DD)"),
             P("place", "string", "Gazetteer name of the place"),
             P("geonameid", "integer", "GeoNames id of the place"),
-            P("place_id", "integer", "Gazetteer id of the place"),
+            Id64("place_id", "Gazetteer id of the place"),
             P("pcode", "string", "Humanitarian P-code of the place"),
             P("country", "string", "ISO 3166-1 alpha-2 code"),
             P("geo_precision", "integer", "1 exact town, 2 near/part of region, 3 larger region"),
@@ -159,8 +178,8 @@ public static class FeatureCatalogue
             P("admin1", "string", "First-level administrative division of the place"),
             P("admin2", "string", "Second-level administrative division of the place"),
             P("source", "string", "Who published the article (its source, else its web site)"),
-            P("seen_at", "string", "Article time (published, else ingested)"),
-            P("ingested_at", "string", "When the article was stored (RFC 3339)"),
+            Time("seen_at", "Article time (published, else ingested)"),
+            Time("ingested_at", "When the article was stored (RFC 3339)"),
             P("claim_id", "integer", "The event this report is one of: the smallest id among events of the same type at the same place on the same day whose actors agree where both name them"),
             P("claim_articles", "integer", "How many articles report the event"),
             P("claim_sources", "string", "The distinct publishers reporting the event, separated by '; '"),
@@ -172,11 +191,11 @@ public static class FeatureCatalogue
             P("origin_geonameid", "integer", "GeoNames id of the origin"),
             P("destination", "string", "Where people are"),
             P("destination_geonameid", "integer", "GeoNames id of the destination"),
-            P("as_of", "string", "Date the figure applies to"),
+            Date("as_of", "Date the figure applies to"),
             P("displacement_id", "integer", "Feature id in the displacement collection"),
             P("article_id", "integer", "Article id"),
-            P("origin_id", "integer", "Gazetteer id of the origin"),
-            P("destination_id", "integer", "Gazetteer id of the destination"),
+            Id64("origin_id", "Gazetteer id of the origin"),
+            Id64("destination_id", "Gazetteer id of the destination"),
             P("qualifier", "string", "Qualifier of the figure"),
             P("number_text", "string", "The number phrase as written"),
             P("source", "string", "Who published the article (its source, else its web site)"),
@@ -190,8 +209,8 @@ public static class FeatureCatalogue
             P("title", "string", "Title"),
             P("url", "string", "URL"),
             P("source", "string", "Source"),
-            P("published", "string", "Published time (RFC 3339)"),
-            P("ingested_at", "string", "Ingest time (RFC 3339)"),
+            Time("published", "Published time (RFC 3339)"),
+            Time("ingested_at", "Ingest time (RFC 3339)"),
             P("content_hash", "string", "SHA-256 of the normalised text"),
             P("mentions", "integer", "Number of place mentions"),
             P("displacement", "integer", "Number of displacement figures"),

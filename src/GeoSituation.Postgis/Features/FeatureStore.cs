@@ -19,10 +19,6 @@ public sealed record CollectionExtent(BoundingBox? Bbox, DateTimeOffset? Start, 
 /// </remarks>
 public sealed class FeatureStore(NpgsqlDataSource dataSource)
 {
-    // PostgreSQL writes each Feature's complete text; the server only streams it.
-    private const string FeatureText =
-        """'{"type":"Feature","id":' || fid || ',"geometry":' || COALESCE(ST_AsGeoJSON(geom, 6), 'null') || ',"properties":' || properties::text || '}'""";
-
     private readonly ConcurrentDictionary<string, SqlText> sqlCache = new(StringComparer.Ordinal);
 
     /// <summary>Rows read per statement at most: what a client that stops reading can hold in server memory.</summary>
@@ -79,8 +75,8 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
         parameters.Add(new NpgsqlParameter<int> { TypedValue = rows });
         var limitParameter = parameters.Count;
         var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate(
-            $"SELECT fid, {FeatureText} " +
-            $"FROM {Quote(query.Collection.View)}{where} ORDER BY fid {(backwards ? "DESC" : "ASC")} LIMIT ${limitParameter}"));
+            $"SELECT fid, {FeatureSql.FeatureText(query.Collection)} " +
+            $"FROM {FeatureSql.Source(query.Collection)}{where} ORDER BY fid {(backwards ? "DESC" : "ASC")} LIMIT ${limitParameter}"));
         await using var command = sql.Command(dataSource);
         command.Parameters.AddRange(parameters.ToArray());
         var chunk = new List<FeatureRow>(Math.Min(rows, ChunkRows));
@@ -117,8 +113,8 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
     public async Task<FeatureRow?> GetAsync(FeatureCollectionInfo collection, long fid, CancellationToken cancellationToken = default)
     {
         await using var command = sqlCache.GetOrAdd(collection.Id + ":one", _ => SqlText.FromTemplate(
-            $"SELECT fid, {FeatureText} " +
-            $"FROM {Quote(collection.View)} WHERE fid = $1")).Command(dataSource);
+            $"SELECT fid, {FeatureSql.FeatureText(collection)} " +
+            $"FROM {FeatureSql.Source(collection)} WHERE fid = $1")).Command(dataSource);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fid });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;

@@ -18,7 +18,14 @@ public sealed record TileSourceInfo(string Id, string Description, int MinZoom, 
 /// <summary>The fixed catalogue of tile sources; ids never reach SQL except through it.</summary>
 public static class TileCatalogue
 {
+    /// <summary>The deepest zoom a tile request may ask for.</summary>
     public const int MaxZoom = 22;
+
+    /// <summary>
+    /// The deepest zoom whose tiles add detail, advertised as maxzoom in TileJSON, metadata.json and the style:
+    /// clients overzoom beyond it (fewer requests, the same picture), and all three agree.
+    /// </summary>
+    public const int DetailMaxZoom = 14;
 
     private static Dictionary<string, string> Fields(params string[] pairs)
     {
@@ -29,32 +36,32 @@ public static class TileCatalogue
 
     public static IReadOnlyList<TileSourceInfo> All { get; } =
     [
-        new("places", "Resolved places named in the news (feature id = gazetteer id)", 0, MaxZoom,
-            [new("places", "Places with mention counts", Fields("name", "String", "geonameid", "Number", "kind", "String", "country", "String", "pcode", "String", "mentions", "Number", "articles", "Number", "first_seen", "String", "last_seen", "String"), "Point")], true)
+        new("places", "Resolved places named in the news (feature id = gazetteer id without its sign: MVT ids are unsigned; place_id keeps the sign)", 0, DetailMaxZoom,
+            [new("places", "Places with mention counts", Fields("place_id", "Number", "name", "String", "geonameid", "Number", "kind", "String", "country", "String", "pcode", "String", "mentions", "Number", "articles", "Number", "first_seen", "String", "last_seen", "String"), "Point")], true)
         { Filters = ["name", "geonameid", "kind", "country", "pcode"] },
-        new("displacement", "Displacement figures at the place they are about", 0, MaxZoom,
+        new("displacement", "Displacement figures at the place they are about", 0, DetailMaxZoom,
             [new("displacement", "Displacement figures", Fields("people", "Number", "low", "Number", "high", "Number", "qualifier", "String", "direction", "String", "place", "String", "geonameid", "Number", "pcode", "String", "as_of", "String", "article_id", "Number", "confidence", "Number",
                 "pcode_approximate", "Boolean", "is_vague", "Boolean", "unit", "String", "movement", "String", "source_agency", "String"), "Point")], true)
         { Filters = ["qualifier", "direction", "place", "geonameid", "pcode", "pcode_approximate", "is_vague", "article_id", "unit", "movement", "source_agency"] },
-        new("displacement-summary", "Per place, direction and ISO week: latest, lowest and highest figures and their sources (never an average)", 0, MaxZoom,
+        new("displacement-summary", "Per place, direction and ISO week: latest, lowest and highest figures and their sources (never an average)", 0, DetailMaxZoom,
             [new("displacement-summary", "Displacement summary (feature id = the displacement-summary collection's fid)",
                 Fields("place", "String", "geonameid", "Number", "pcode", "String", "pcode_approximate", "Boolean", "direction", "String", "period", "String",
                     "people", "Number", "qualifier", "String", "as_of", "String", "source", "String", "low", "Number", "low_source", "String",
                     "high", "Number", "high_source", "String", "sources", "Number", "figures", "Number", "area_km2", "Number",
                     "area_approximate", "Boolean", "density_per_km2", "Number"), "Point")], true)
         { Filters = ["place", "geonameid", "pcode", "direction", "period", "qualifier"] },
-        new("events", "ACLED-style events", 0, MaxZoom,
+        new("events", "ACLED-style events", 0, DetailMaxZoom,
             [new("events", "Events", Fields("event_type", "String", "sub_type", "String", "date", "String", "place", "String", "geonameid", "Number", "fatalities", "Number", "article_id", "Number", "confidence", "Number",
                 "actor1", "String", "inter1", "Number", "actor2", "String", "inter2", "Number", "interaction", "Number"), "Point")], true)
         { Filters = ["event_type", "sub_type", "date", "place", "geonameid", "article_id", "actor1", "inter1", "actor2", "inter2", "interaction"] },
-        new("flows", "Displacement flows origin -> destination", 0, MaxZoom,
+        new("flows", "Displacement flows origin -> destination", 0, DetailMaxZoom,
             [new("flows", "Flow lines", Fields("people", "Number", "origin", "String", "destination", "String", "as_of", "String", "displacement_id", "Number", "article_id", "Number"), "LineString")], true)
         { Filters = ["origin", "destination", "displacement_id", "article_id"] },
-        new("mentions", "Every mention of a place in an article", 0, MaxZoom,
+        new("mentions", "Every mention of a place in an article", 0, DetailMaxZoom,
             [new("mentions", "Mentions: one feature per place with counts below zoom 12, one per mention from zoom 12",
                 Fields("place_id", "Number", "place", "String", "mentions", "Number", "articles", "Number", "article_id", "Number", "surface", "String", "confidence", "Number", "seen_at", "String"), "Point")], true)
         { Filters = ["place_id", "article_id"] },
-        new("basemap", "Offline basemap: Natural Earth countries, regions, Gaza governorates (approximate), GeoNames place labels", 0, MaxZoom,
+        new("basemap", "Offline basemap: Natural Earth countries, regions, Gaza governorates (approximate), GeoNames place labels", 0, DetailMaxZoom,
         [
             new("countries", "Country polygons (Natural Earth)", Fields("name", "String", "country", "String"), "Polygon"),
             new("regions", "Named regions (Gaza Strip, West Bank, Sinai)", Fields("name", "String", "country", "String", "approximate", "Boolean"), "Polygon"),

@@ -67,39 +67,8 @@ public static class ArticleEndpoints
             surfaces = g.Select(t => t.Surface).Distinct().ToArray(),
             confidence = g.Max(t => t.Confidence),
         }).ToArray(),
-        displacement = analysis.Displacement.Select(f => new
-        {
-            people = f.People,
-            low = f.Low,
-            high = f.High,
-            qualifier = f.Qualifier,
-            number_text = f.NumberText,
-            direction = f.Direction.ToString().ToLowerInvariant(),
-            place = f.Place?.Name,
-            geonameid = f.Place is { Id: > 0 } p ? p.Id : (long?)null,
-            origin = f.Origin?.Name,
-            as_of = f.AsOf,
-            confidence = f.Confidence,
-            unit = WireNames.Of(f.Unit),
-            stated_count = f.StatedCount,
-            household_size = f.HouseholdSize,
-            movement = WireNames.Of(f.Movement),
-            source_agency = f.SourceAgency,
-        }).ToArray(),
-        events = analysis.Events.Select(e => new
-        {
-            event_type = ArticleStore.EventTypeName(e.Type),
-            sub_type = e.SubType,
-            place = e.Place.Name,
-            date = e.Date,
-            fatalities = e.Fatalities,
-            confidence = e.Confidence,
-            actor1 = e.Actor1?.Name,
-            inter1 = AcledCodes.Inter(e.Actor1),
-            actor2 = e.Actor2?.Name,
-            inter2 = AcledCodes.Inter(e.Actor2),
-            interaction = AcledCodes.Interaction(e.Actor1, e.Actor2),
-        }).ToArray(),
+        displacement = AnalysisJson.Figures(analysis),
+        events = AnalysisJson.Events(analysis),
     };
 
     private static async Task<IResult> ListAsync(HttpRequest request, ArticleStore store, CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ namespace GeoSituation.Server.Features;
 
 /// <summary>The OGC `datetime` parameter: an instant, or an interval "start/end" where either end may be ".." or empty (open).</summary>
 /// <remarks>
-/// A bare date means the whole day (UTC), so datetime=2024-02-13 matches anything on that day. Years 0001-9999 only:
+/// A bare date means the whole day (UTC), so datetime=2024-02-13 matches anything on that day (so does 2024-02-13T,
+/// as GDAL writes it). Years 0001-9999 only:
 /// the last day ends at <see cref="DateTimeOffset.MaxValue"/>, anything outside the calendar is a parse failure (400).
 /// </remarks>
 public static class Datetime
@@ -44,6 +45,9 @@ public static class Datetime
     private static bool TryParseInstant(string text, out DateTimeOffset from, out DateTimeOffset to)
     {
         from = to = default;
+        // GDAL's OAPIF driver (3.6) turns `-where "as_of >= '2024-05-01'"` into datetime=2024-05-01T/..: a date with an
+        // empty time, read as the date.
+        if (text.Length == 11 && text[10] is 'T' or 't') text = text[..10];
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -38,7 +38,7 @@ public static class FeatureEndpoints
         collections.MapGet("/{collectionId}", Collection).WithName("Collection").WithSummary("One collection with its extent");
         collections.MapGet("/{collectionId}/queryables", Queryables).WithName("Queryables").WithSummary("Properties usable as filters (JSON Schema)");
         collections.MapGet("/{collectionId}/schema", Schema).WithName("Schema").WithSummary("The collection's properties as a GML application schema (XSD), for GDAL/QGIS field types");
-        collections.MapGet("/{collectionId}/items", Items).WithName("Items").WithSummary("Features as GeoJSON, or CSV with f=csv (schema=acled: events in ACLED's columns): bbox, datetime, limit (<= 10000), property=value, keyset paging via next/prev links");
+        collections.MapGet("/{collectionId}/items", Items).WithName("Items").WithSummary("Features as GeoJSON, or CSV with f=csv (every matching row unless a limit is given; hxl=false drops the hashtag row; schema=acled: events in ACLED's columns): bbox, datetime, limit (<= 10000), property=value, keyset paging via next/prev links");
         collections.MapGet("/{collectionId}/items/{featureId}", Item).WithName("Item").WithSummary("One feature as GeoJSON");
         return app;
     }
@@ -209,6 +209,8 @@ public static class FeatureEndpoints
             {
                 writer.WriteStartObject(property.Name);
                 writer.WriteString("type", property.Type);
+                if (property.Format is { } format) writer.WriteString("format", format);
+                if (property.IntegerText) writer.WriteString("pattern", "^-?[0-9]+$");
                 writer.WriteString("description", property.Description);
                 writer.WriteEndObject();
             }
@@ -223,8 +225,15 @@ public static class FeatureEndpoints
         if (FeatureCatalogue.Find(collectionId) is not { } collection) return UnknownCollection(collectionId);
         if (!ItemsRequest.TryParse(collection, context.Request.Query, out var query, out var error)) return Problem.BadRequest("Invalid query parameter", error);
         if (!ItemsRequest.TryParseSchema(collection, context.Request.Query, out var schema, out error)) return Problem.BadRequest("Invalid query parameter", error);
-        // ?f=csv: the same page as CSV, with an HXL hashtag row or in ACLED's layout (Export/CsvItemsResult).
-        if (context.Request.Query["f"] == "csv") return new Export.CsvItemsResult(query, schema, store);
+        if (!ItemsRequest.TryParseHxl(context.Request.Query, out var hashtags, out error)) return Problem.BadRequest("Invalid query parameter", error);
+        // ?f=csv: every matching row (a page only when a limit is given, or a previous page with `before`), with an
+        // HXL hashtag row or in ACLED's layout (Export/CsvItemsResult). A CSV is a file: a spreadsheet or GDAL follows
+        // no next link, and one page of ten rows silently looked like the whole answer.
+        if (context.Request.Query["f"] == "csv")
+        {
+            var whole = !context.Request.Query.ContainsKey("limit") && query.Before is null;
+            return new Export.CsvItemsResult(whole ? query with { Limit = ItemsRequest.AllRows } : query, schema, hashtags, store);
+        }
         return new FeatureCollectionResult(query, store, counts);
     }
 

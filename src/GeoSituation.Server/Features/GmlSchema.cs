@@ -45,7 +45,7 @@ internal static class GmlSchema
             xml.WriteAttributeString("base", "gml:AbstractFeatureType");
             xml.WriteStartElement("sequence", Xs);
             if (GeometryPropertyType(collection.GeometryType) is { } geometry) Element(xml, "geometry", geometry);
-            foreach (var property in collection.Properties) Element(xml, property.Name, ValueType(property.Type));
+            foreach (var property in collection.Properties) Element(xml, property.Name, ValueType(property));
             xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteEndElement();
@@ -67,11 +67,15 @@ internal static class GmlSchema
     }
 
     // Every integer is 64-bit: ids are bigint in PostgreSQL, and a wider field costs a GIS user nothing.
-    private static string ValueType(string jsonType) => jsonType switch
+    // Dates are typed so that GDAL makes Date/DateTime fields: as text, `-where "as_of >= '2024-05-01'"` compares strings
+    // GDAL has rewritten as 2024/05/01, and matches every row.
+    internal static string ValueType(FeatureProperty property) => (property.Type, property.Format) switch
     {
-        "integer" => "xs:long",
-        "number" => "xs:double",
-        "boolean" => "xs:boolean",
+        ("integer", _) => "xs:long",
+        ("number", _) => "xs:double",
+        ("boolean", _) => "xs:boolean",
+        ("string", "date") => "xs:date",
+        ("string", "date-time") => "xs:dateTime",
         _ => "xs:string",
     };
 

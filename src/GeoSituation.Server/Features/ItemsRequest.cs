@@ -10,8 +10,12 @@ internal static class ItemsRequest
     public const int DefaultLimit = 10;
     public const int MaxLimit = 10_000;
 
+    /// <summary>The "limit" of a CSV asked for without one: every matching row, read in keyset chunks.</summary>
+    /// <remarks>One below int.MaxValue: the store reads limit + 1 rows to learn whether a next page exists.</remarks>
+    public const int AllRows = int.MaxValue - 1;
+
     // Parameters every items request may carry besides property filters. f=json is accepted for clients that add it.
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "bbox", "bbox-crs", "crs", "datetime", "limit", "after", "before", "f", "schema" };
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "bbox", "bbox-crs", "crs", "datetime", "limit", "after", "before", "f", "schema", "hxl" };
     private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     public static bool TryParse(FeatureCollectionInfo collection, IQueryCollection query, out FeatureQuery parsed, out string error)
@@ -72,6 +76,20 @@ internal static class ItemsRequest
             filters.Add(new(name, values[0] ?? ""));
         }
         parsed = new FeatureQuery(collection, limit, bbox, start, end, after, before, filters);
+        return true;
+    }
+
+    /// <summary>?hxl=false leaves the HXL hashtag row out of CSV (true by default); it needs f=csv.</summary>
+    public static bool TryParseHxl(IQueryCollection query, out bool hashtags, out string error)
+    {
+        hashtags = true;
+        error = "";
+        var text = Single(query, "hxl", ref error);
+        if (error.Length > 0) return false;
+        if (text is null) return true;
+        if (text is not ("true" or "false")) { error = "hxl must be true or false."; return false; }
+        if (query["f"] != "csv") { error = "hxl applies to CSV: add f=csv."; return false; }
+        hashtags = text == "true";
         return true;
     }
 

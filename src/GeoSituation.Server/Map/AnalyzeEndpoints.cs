@@ -46,40 +46,8 @@ internal static class AnalyzeEndpoints
                 lon = t.Place.Longitude,
                 confidence = t.Confidence,
             }),
-            displacement = analysis.Displacement.Select(f => new
-            {
-                people = f.People,
-                low = f.Low,
-                high = f.High,
-                qualifier = f.Qualifier,
-                number_text = f.NumberText,
-                start = f.Span.Start,
-                end = f.Span.End,
-                place = f.Place?.Name,
-                origin = f.Origin?.Name,
-                as_of = f.AsOf,
-                confidence = f.Confidence,
-                direction = WireNames.Of(f.Direction),
-                unit = WireNames.Of(f.Unit),
-                stated_count = f.StatedCount,
-                household_size = f.HouseholdSize,
-                movement = WireNames.Of(f.Movement),
-                source_agency = f.SourceAgency,
-            }),
-            events = analysis.Events.Select(e => new
-            {
-                event_type = ArticleStore.EventTypeName(e.Type),
-                sub_type = e.SubType,
-                place = e.Place.Name,
-                date = e.Date,
-                fatalities = e.Fatalities,
-                confidence = e.Confidence,
-                actor1 = e.Actor1?.Name,
-                inter1 = AcledCodes.Inter(e.Actor1),
-                actor2 = e.Actor2?.Name,
-                inter2 = AcledCodes.Inter(e.Actor2),
-                interaction = AcledCodes.Interaction(e.Actor1, e.Actor2),
-            }),
+            displacement = AnalysisJson.Figures(analysis),
+            events = AnalysisJson.Events(analysis),
         }, JsonDefaults.SnakeCase);
     }
 }

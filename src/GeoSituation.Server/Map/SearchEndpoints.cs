@@ -1,3 +1,4 @@
+using GeoSituation.Core.Displacement;
 using GeoSituation.Core.Gazetteer;
 using GeoSituation.Server.Database;
 using Npgsql;
@@ -69,7 +70,7 @@ internal static class SearchEndpoints
                 var e = h.Entry;
                 var envelope = e.Boundary?.EnvelopeInternal;
                 return new SearchResult(
-                    e.Id, e.Name, KindName(e.Kind), e.CountryCode, e.Admin1Name, e.Latitude, e.Longitude, e.Population,
+                    e.Id, e.Name, WireNames.Of(e.Kind), e.CountryCode, e.Admin1Name, e.Latitude, e.Longitude, e.Population,
                     envelope is null ? null : [envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY],
                     h.Counts.Mentions > 0, h.Counts.Mentions, h.Counts.Articles);
             })
@@ -92,13 +93,4 @@ internal static class SearchEndpoints
         }
         return counts;
     }
-
-    private static string KindName(PlaceKind kind) => kind switch
-    {
-        PlaceKind.City => "city",
-        PlaceKind.AdminArea => "admin area",
-        PlaceKind.Region => "region",
-        PlaceKind.Country => "country",
-        _ => "place",
-    };
 }

@@ -63,14 +63,13 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
         }
     }
 
-    /// <summary>"/tiles/places/8/152/104.mvt" -> places, 8, 152, 104; false for anything the endpoint might read differently.</summary>
+    /// <summary>"/tiles/places/8/152/104.mvt" -> places, 8, 152, 104 (<see cref="TileAddress"/>); false for anything else.</summary>
     internal static bool TryParse(string? path, out TileSourceInfo source, out int z, out int x, out int y)
     {
         source = null!;
         z = x = y = 0;
         if (path is null || !path.StartsWith("/tiles/", StringComparison.Ordinal)) return false;
         var rest = path.AsSpan("/tiles/".Length);
-        if (rest.EndsWith(".mvt", StringComparison.Ordinal) || rest.EndsWith(".pbf", StringComparison.Ordinal)) rest = rest[..^4];
         Span<Range> parts = stackalloc Range[5];
         if (rest.Split(parts, '/') != 4) return false;
         var layer = rest[parts[0]];
@@ -78,20 +77,8 @@ internal sealed class CachedTileShortcut(RequestDelegate next, TileCache cache, 
         {
             if (layer.SequenceEqual(candidate.Id)) source = candidate;
         }
-        return source is not null
-            && TryDigits(rest[parts[1]], 2, out z) && TryDigits(rest[parts[2]], 7, out x) && TryDigits(rest[parts[3]], 7, out y)
-            && TileCatalogue.IsValidTile(z, x, y);
-    }
-
-    private static bool TryDigits(ReadOnlySpan<char> text, int maxLength, out int value)
-    {
-        value = 0;
-        if (text.IsEmpty || text.Length > maxLength) return false;
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9') return false;
-            value = value * 10 + (c - '0');
-        }
+        if (source is null || !TileAddress.TryParse(rest[parts[1]], rest[parts[2]], rest[parts[3]], vectorSuffix: true, out var address)) return false;
+        (z, x, y) = (address.Z, address.X, address.Y);
         return true;
     }
 }

@@ -83,8 +83,11 @@ public static class TileEndpoints
         });
     }
 
-    private static async Task<IResult> TileJson(string layer, HttpRequest request, TileStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> TileJson(string layer, HttpContext context, TileStore store, TileCache cache, CancellationToken cancellationToken)
     {
+        var request = context.Request;
+        context.Response.Headers.Vary = "Accept, User-Agent";
+        if (AsksForATile(request)) return await Tile(layer, "0", "0", "0", context, store, cache, cancellationToken);
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
         if (!TryParseDatetime(request, out _, out _, out _, out problem)) return problem;
         if (!TileFilters.TryParse(request.Query, sources, out _, out problem)) return problem;
@@ -121,6 +124,20 @@ public static class TileEndpoints
             writer.WriteEndObject();
         }
         return TypedResults.Bytes(buffer.ToArray(), "application/json");
+    }
+
+    /// <summary>
+    /// GDAL's MVT driver opens <c>MVT:http://host/tiles/places</c> by fetching that URL as one tile (only a URL ending in
+    /// a zoom level is a tileset to it), asking <c>Accept: */*</c> with no User-Agent (or GDAL's own). It gets the zoom 0
+    /// tile: every layer and field, in tile coordinates (GDAL cannot know the tile's place; <c>MVT:http://host/tiles/places/14</c>
+    /// is the georeferenced tileset). Every other client (browsers, MapLibre, curl, QGIS) gets the TileJSON.
+    /// </summary>
+    private static bool AsksForATile(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        if (accept.Contains(MvtContentType, StringComparison.OrdinalIgnoreCase) || accept.Contains("application/x-protobuf", StringComparison.OrdinalIgnoreCase)) return true;
+        var userAgent = request.Headers.UserAgent.ToString();
+        return accept == "*/*" && (userAgent.Length == 0 || userAgent.StartsWith("GDAL/", StringComparison.Ordinal));
     }
 
     private static void WriteVectorLayers(Utf8JsonWriter writer, IEnumerable<TileSourceInfo> sources)
@@ -177,19 +194,11 @@ public static class TileEndpoints
     private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext context, TileStore store, TileCache cache, CancellationToken cancellationToken)
     {
         if (!TryResolve(layer, out var sources, out var problem)) return problem;
-        var yText = y;
-        foreach (var suffix in new[] { ".mvt", ".pbf" })
+        if (!TileAddress.TryParse(z, x, y, vectorSuffix: true, out var address))
         {
-            if (yText.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) { yText = yText[..^suffix.Length]; break; }
+            return Problem.BadRequest("Invalid tile coordinates", $"{TileAddress.Rule}; the y may end in .mvt or .pbf.");
         }
-        if (!int.TryParse(z, NumberStyles.None, CultureInfo.InvariantCulture, out var zoom)
-            || !long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var column)
-            || !long.TryParse(yText, NumberStyles.None, CultureInfo.InvariantCulture, out var row)
-            || !TileCatalogue.IsValidTile(zoom, column, row))
-        {
-            return Problem.BadRequest("Invalid tile coordinates",
-                $"z must be 0..{TileCatalogue.MaxZoom} and x, y integers in 0..2^z-1; the y may end in .mvt or .pbf.");
-        }
+        var (zoom, column, row) = (address.Z, address.X, address.Y);
         if (!TryParseDatetime(context.Request, out _, out var start, out var end, out problem)) return problem;
         if (!TileFilters.TryParse(context.Request.Query, sources, out var filters, out problem)) return problem;
 
@@ -201,8 +210,8 @@ public static class TileEndpoints
             var sourceFilters = filters[source.Id];
             // "" for the plain tile, the key CachedTileShortcut looks up.
             var variant = !source.TimeFiltered ? "" : sourceFilters is null ? datetime : datetime + "\n" + sourceFilters;
-            parts.Add(await cache.GetOrMakeAsync(source, zoom, (int)column, (int)row, variant,
-                () => store.GetTileAsync(source, zoom, (int)column, (int)row, start, end, sourceFilters, cancellationToken)));
+            parts.Add(await cache.GetOrMakeAsync(source, zoom, column, row, variant,
+                () => store.GetTileAsync(source, zoom, column, row, start, end, sourceFilters, cancellationToken)));
         }
         var cacheResult = parts.All(p => p.Hits > 0) ? "hit" : "miss";
         if (parts.Count == 1)

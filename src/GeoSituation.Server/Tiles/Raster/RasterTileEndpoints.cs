@@ -45,13 +45,11 @@ public static class RasterTileEndpoints
             }
             sources.Add(source);
         }
-        if (!int.TryParse(z, NumberStyles.None, CultureInfo.InvariantCulture, out var zoom)
-            || !long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var column)
-            || !long.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var row)
-            || !TileCatalogue.IsValidTile(zoom, column, row))
+        if (!TileAddress.TryParse(z, x, y, vectorSuffix: false, out var address))
         {
-            return Problem.BadRequest("Invalid tile coordinates", $"z must be 0..{TileCatalogue.MaxZoom} and x, y integers in 0..2^z-1.");
+            return Problem.BadRequest("Invalid tile coordinates", TileAddress.Rule + ".");
         }
+        var (zoom, column, row) = (address.Z, address.X, address.Y);
         DateTimeOffset? start = null, end = null;
         var datetime = context.Request.Query["datetime"];
         if (datetime.Count > 1) return Problem.BadRequest("Invalid datetime", "datetime may be given once.");
@@ -67,12 +65,12 @@ public static class RasterTileEndpoints
         // Only the parameters the route declares (TileQuery.Parameters), canonical: a new spelling of the same
         // datetime, or a parameter the route ignores, is served from the cache instead of drawn again.
         var variant = "png:" + string.Join(',', sources.Select(s => s.Id)) + (timeFiltered ? "|" + TileQuery.CanonicalDatetime(start, end) : "");
-        var tile = await cache.GetOrMakeAsync(owner, zoom, (int)column, (int)row, variant, () => renders.CountAsync(async () =>
+        var tile = await cache.GetOrMakeAsync(owner, zoom, column, row, variant, () => renders.CountAsync(async () =>
         {
             var features = new Dictionary<string, List<RasterFeature>>(StringComparer.Ordinal);
             foreach (var source in sources)
             {
-                features[source.Id] = await RasterTileStore.GetFeaturesAsync(dataSource, source, zoom, (int)column, (int)row, start, end, cancellationToken);
+                features[source.Id] = await RasterTileStore.GetFeaturesAsync(dataSource, source, zoom, column, row, start, end, cancellationToken);
             }
             return TileRenderer.Render(features.Keys, zoom, features);
         }));

@@ -264,7 +264,8 @@
 
   // Full properties come from the feature's OGC API record; tiles may carry only what styling needs.
   async function featureProperties(layer, feature) {
-    let id = feature.id ?? feature.properties.id;
+    // A place's tile id is its gazetteer id without the sign (MVT ids are unsigned); place_id keeps the sign.
+    let id = layer === 'places' && feature.properties.place_id != null ? feature.properties.place_id : (feature.id ?? feature.properties.id);
     try {
       if ((id === undefined || id === null) && feature.geometry.type === 'Point') {
         // Countries and regions have negative gazetteer ids, which vector tiles cannot carry as
