@@ -46,7 +46,7 @@ public static class FeatureCatalogue
         new("places", "Places", "Every resolved place named in the news, with how often and when.", "Point",
         [
             P("name", "string", "Gazetteer name"),
-            P("geonameid", "integer", "GeoNames id (null for countries and hand-kept regions)"),
+            P("geonameid", "integer", "GeoNames id (null only for hand-kept regions inside a country and P-coded imported areas)"),
             P("kind", "string", "city, admin, region or country"),
             P("country", "string", "ISO 3166-1 alpha-2 code"),
             P("feature_code", "string", "GeoNames feature code"),
@@ -62,7 +62,7 @@ public static class FeatureCatalogue
         [
             P("surface", "string", "The name as written in the article"),
             P("place", "string", "Gazetteer name of the resolved place"),
-            P("geonameid", "integer", "GeoNames id (null for countries and regions)"),
+            P("geonameid", "integer", "GeoNames id (null only for hand-kept regions inside a country and P-coded imported areas)"),
             Id64("place_id", "Gazetteer id of the place (the places collection's feature id)"),
             P("country", "string", "ISO 3166-1 alpha-2 code"),
             P("start", "integer", "Start offset (UTF-16 index) in the article text"),
