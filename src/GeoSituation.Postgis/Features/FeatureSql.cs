@@ -13,10 +13,18 @@ internal static class FeatureSql
     private const int PairsPerCall = 50;
 
     /// <summary>The FROM item: the view, plus its properties as jsonb when some must be re-typed on the way out.</summary>
-    public static string Source(FeatureCollectionInfo collection) =>
-        NeedsRetyping(collection)
-            ? $"{SqlText.QuoteIdentifier(collection.View)} CROSS JOIN LATERAL (SELECT properties::jsonb AS stored) AS retyped"
-            : SqlText.QuoteIdentifier(collection.View);
+    public static string Source(FeatureCollectionInfo collection) => SqlText.QuoteIdentifier(collection.View) + Retyping(collection);
+
+    /// <summary>
+    /// A page of the view: the rows are filtered, ordered and cut to the page first, and only the page's rows are
+    /// re-typed (a lateral join over the whole view would convert every matching row's properties before the LIMIT).
+    /// </summary>
+    public static string Page(FeatureCollectionInfo collection, string where, string order, string limit) =>
+        $"(SELECT fid, geom, properties FROM {SqlText.QuoteIdentifier(collection.View)}{where} ORDER BY fid {order} LIMIT {limit}) AS page"
+        + Retyping(collection);
+
+    private static string Retyping(FeatureCollectionInfo collection) =>
+        NeedsRetyping(collection) ? " CROSS JOIN LATERAL (SELECT properties::jsonb AS stored) AS retyped" : "";
 
     /// <summary>The Feature's text: id, geometry (6 decimals), properties as the catalogue types them.</summary>
     public static string FeatureText(FeatureCollectionInfo collection) =>

@@ -76,7 +76,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource)
         var limitParameter = parameters.Count;
         var sql = sqlCache.GetOrAdd(shape.ToString(), _ => SqlText.FromTemplate(
             $"SELECT fid, {FeatureSql.FeatureText(query.Collection)} " +
-            $"FROM {FeatureSql.Source(query.Collection)}{where} ORDER BY fid {(backwards ? "DESC" : "ASC")} LIMIT ${limitParameter}"));
+            $"FROM {FeatureSql.Page(query.Collection, where, backwards ? "DESC" : "ASC", "$" + limitParameter)} ORDER BY fid {(backwards ? "DESC" : "ASC")}"));
         await using var command = sql.Command(dataSource);
         command.Parameters.AddRange(parameters.ToArray());
         var chunk = new List<FeatureRow>(Math.Min(rows, ChunkRows));
