@@ -18,14 +18,11 @@ public sealed class GdalClientTests(ServerFixture server)
         }
     }
 
+    /// <summary>Every collection the API serves, for the tests that walk them all.</summary>
+    public static TheoryData<string> Collections => new("places", "mentions", "displacement", "articles", "events", "flows", "displacement-summary");
+
     [Theory]
-    [InlineData("places")]
-    [InlineData("mentions")]
-    [InlineData("displacement")]
-    [InlineData("articles")]
-    [InlineData("events")]
-    [InlineData("flows")]
-    [InlineData("displacement-summary")]
+    [MemberData(nameof(Collections))]
     public async Task Ogr2ogr_copies_every_feature_with_two_per_page(string collection)
     {
         var matched = (await server.GetJsonAsync($"/collections/{collection}/items?limit=1")).GetProperty("numberMatched").GetInt64();
@@ -72,13 +69,7 @@ public sealed class GdalClientTests(ServerFixture server)
     }
 
     [Theory]
-    [InlineData("places")]
-    [InlineData("mentions")]
-    [InlineData("displacement")]
-    [InlineData("articles")]
-    [InlineData("events")]
-    [InlineData("flows")]
-    [InlineData("displacement-summary")]
+    [MemberData(nameof(Collections))]
     public async Task Gdal_reads_every_field_with_the_type_its_queryable_declares(string collection)
     {
         var queryables = (await server.GetJsonAsync($"/collections/{collection}/queryables")).GetProperty("properties");
