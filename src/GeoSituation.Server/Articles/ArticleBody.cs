@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using GeoSituation.Core.Articles;
-using GeoSituation.Postgis.Ingest;
 
 namespace GeoSituation.Server.Articles;
 

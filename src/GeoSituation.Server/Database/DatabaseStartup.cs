@@ -1,3 +1,4 @@
+using GeoSituation.Core.Articles;
 using GeoSituation.Core.Gazetteer;
 using GeoSituation.Postgis.Basemap;
 using GeoSituation.Postgis.Ingest;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using GeoSituation.Core.Articles;
 
-namespace GeoSituation.Postgis.Ingest;
+namespace GeoSituation.Core.Articles;
 
 /// <summary>Reads articles from files: .txt (first line the title, the rest the text), .jsonl (one JSON article a line), .json (one article or an array).</summary>
 public static class ArticleFiles
