@@ -1,8 +1,5 @@
 using GeoSituation.Core.Extraction;
 using GeoSituation.Core.Gazetteer;
-using GeoSituation.Core.Geoparsing;
-using GeoSituation.Core.Numbers;
-using GeoSituation.Core.Text;
 
 namespace GeoSituation.Core.Events;
 
